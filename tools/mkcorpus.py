@@ -874,6 +874,54 @@ def case_split_table(seed, sv):
             expected_ok(sv, seed.agency, 2024, xfail="split tables not yet supported"))
 
 
+def case_fee_header_yuan(seed, sv):
+    d = seed_doc(seed)
+    hdr = d.tables[0].cell(12, 1)
+    assert hdr.text == "本年收费金额（单位：万元）"
+    hdr.set("本年收费金额（单位：元）")
+    assert seed.cells["active.fees.amount"] == "5.4195"
+    d.cell_of("active.fees.amount").set("54195")
+    return template_package(word_vmerge(Renderer().doc(d))), expected_ok(sv, seed.agency, 2024)
+
+
+# Label variants seen in real reports (SCHEMA.md: line breaks inside a cell, full-width or
+# half-width brackets and digits, other quote marks, a missing ordinal, no note). (table, row,
+# cell) -> new label; a list means one paragraph per item.
+LABEL_VARIANTS = {
+    (0, 12, 1): "本年收费金额(单位:万元)",
+    (1, 2, 2): "商业企业",
+    (1, 2, 3): ["科研", "机构"],
+    (1, 3, 0): "一、本年新收政府信息\n公开申请数量",
+    (1, 5, 0): ["三、本年度", "办理结果"],
+    (1, 5, 1): "(一)予以公开",
+    (1, 6, 1): "（二）部分公开",
+    (1, 7, 1): "(三)不予公开",
+    (1, 7, 2): "１．属于国家秘密",
+    (1, 9, 2): "3.危及『三安全一稳定』",
+    (1, 10, 2): "4.保护第三方合法权益　",
+    (1, 15, 2): "本机关不掌握相关政府信息",
+    (1, 19, 2): "2、重复申请",
+    (1, 23, 1): "(六)其他处理",
+    (1, 26, 1): "(七)总计",
+    (1, 27, 0): ["四、结转下年度", "继续办理"],
+    (2, 1, 1): "结果纠正",
+    (2, 2, 5): "结果维持",
+}
+
+
+def case_label_variants(seed, sv):
+    d = seed_doc(seed)
+    for (t, r, c), label in LABEL_VARIANTS.items():
+        cell = d.tables[t].cell(r, c)
+        assert cell.text, (t, r, c)
+        if isinstance(label, list):
+            p = cell.paras[0]
+            cell.paras = [p.copy(x, keep_id=(i == 0)) for i, x in enumerate(label)]
+        else:
+            cell.set(label)
+    return template_package(word_vmerge(Renderer().doc(d))), expected_ok(sv, seed.agency, 2024)
+
+
 # The numbers of different-values, chosen by hand. Arithmetic is consistent:
 # per column, new + carried_over = result.total + carried_forward, and every total is the row sum.
 # Printed text -> expected value; None means the cell is left truly empty.
@@ -998,6 +1046,8 @@ def main(argv):
                      ("main-part-renamed", case_main_part_renamed),
                      ("different-values", case_different_values),
                      ("fee-in-yuan", case_fee_in_yuan),
+                     ("fee-header-yuan", case_fee_header_yuan),
+                     ("label-variants", case_label_variants),
                      ("amid-other-tables", case_amid_other_tables),
                      ("split-table", case_split_table),
                      ("no-report-tables", case_no_report_tables)]:
