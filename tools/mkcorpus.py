@@ -459,7 +459,7 @@ def write_zip(path, parts):
         for name, data in parts:
             zi = zipfile.ZipInfo(name, ZIP_DATE)
             zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
+            zi.external_attr = (0o40755 << 16) | 0x10 if name.endswith("/") else 0o644 << 16
             zi.create_system = 3
             if isinstance(data, str):
                 data = data.encode("utf-8")
