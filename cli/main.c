@@ -1,0 +1,344 @@
+/*
+ * main.c - the xxgk command line: a thin layer over the public API.
+ *
+ *   xxgk extract [options] FILE...   reports as JSON or CSV
+ *   xxgk tables FILE                 every table's resolved grid
+ *   xxgk schema                      the field ids and their labels
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xxgk/xxgk.h"
+#include "output.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE 2
+
+static const char S_usage[] =
+"usage: xxgk extract [options] FILE...\n"
+"       xxgk tables [options] FILE\n"
+"       xxgk schema [--template 2019|2021]\n"
+"       xxgk --help | --version\n"
+"\n"
+"Read the statistical tables of 政府信息公开工作年度报告 (the annual reports on\n"
+"government information disclosure, 2019 and 2021 formats) from .docx files\n"
+"and write their numbers as data keyed by stable field ids (see `xxgk schema`).\n"
+"\n"
+"Commands:\n"
+"  extract   read each FILE and write its report: agency, year, template,\n"
+"            every value with the cell it came from, and warnings\n"
+"  tables    print every table of FILE as the reader resolved it (merged cells\n"
+"            shown as < and ^) and which report table it was read as: the\n"
+"            first thing to look at when a report reads wrong\n"
+"  schema    list the field ids with the templates that have them and their\n"
+"            official labels\n"
+"\n"
+"Options for extract:\n"
+"  -f, --format FMT   json (default) or csv (long form: one row per value,\n"
+"                     columns source,agency,year,template,field,value,text)\n"
+"  -o, --output FILE  write to FILE instead of standard output; FILE is\n"
+"                     replaced only when the run produced output, through a\n"
+"                     temporary file and a rename, never half-written\n"
+"      --compact      JSON on one line per report\n"
+"      --no-cells     JSON without the \"cells\" provenance object\n"
+"      --bom          start CSV with a UTF-8 byte order mark (for Excel)\n"
+"      --agency NAME  the reporting body, overriding the title\n"
+"      --year YEAR    the year reported on, overriding the title\n"
+"Options for extract and tables:\n"
+"      --rules FILE   read label rules from FILE instead of the built-in ones\n"
+"      --limit NAME=N raise or lower a limit on what an input may contain\n"
+"                     (NAME: file_bytes zip_entries part_bytes total_bytes\n"
+"                     ratio xml_depth table_depth rows cols cells cell_text\n"
+"                     paragraphs); see docs/limits.md\n"
+"\n"
+"Values: a blank cell is null; 0, —, -, /, 无 are 0; a cell that is not a\n"
+"number is null with a value.unreadable warning quoting its text. Amounts\n"
+"(active.fees.amount, active.procurement.amount) are in 万元.\n"
+"\n"
+"Exit status: 0 every input gave a report; 1 at least one input failed (each\n"
+"failure is one line on stderr: `xxgk: FILE: what is wrong`); 2 usage error.\n"
+"\n"
+"Examples:\n"
+"  xxgk extract report.docx\n"
+"  xxgk extract --format csv --bom -o reports.csv reports/*.docx\n"
+"  xxgk extract --agency 重庆市巴南区市场监督管理局 --year 2024 report.docx\n"
+"  xxgk tables report.docx | less -S\n"
+"  xxgk schema --template 2021\n";
+
+static int S_usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "xxgk: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'xxgk --help'.\n");
+	return EXIT_USAGE;
+}
+
+typedef struct {
+	const char *format;
+	const char *output;
+	const char *rules_path;
+	int compact, no_cells, bom;
+	xxgk_options opts;
+	xxgk_rules *rules;
+} S_cli;
+
+static const struct { const char *name; size_t off; int is64; } S_limits[] = {
+#define L(n, f, w) {n, offsetof(xxgk_limits, f), w}
+	L("file_bytes", max_file_bytes, 1), L("zip_entries", max_zip_entries, 1),
+	L("part_bytes", max_part_bytes, 1), L("total_bytes", max_total_bytes, 1),
+	L("ratio", max_ratio, 0), L("xml_depth", max_xml_depth, 0),
+	L("table_depth", max_table_depth, 0), L("rows", max_rows, 0), L("cols", max_cols, 0),
+	L("cells", max_cells, 0), L("cell_text", max_cell_text, 0),
+	L("paragraphs", max_paragraphs, 0),
+#undef L
+};
+
+static int S_set_limit(xxgk_limits *lim, const char *spec)
+{
+	const char *eq = strchr(spec, '=');
+	unsigned long long v;
+	char *end;
+	size_t i;
+
+	if (!eq)
+		return -1;
+	errno = 0;
+	v = strtoull(eq + 1, &end, 10);
+	if (errno || end == eq + 1 || *end || v == 0)
+		return -1;
+	for (i = 0; i < sizeof(S_limits) / sizeof(*S_limits); i++) {
+		if (strlen(S_limits[i].name) != (size_t)(eq - spec) ||
+		    strncmp(S_limits[i].name, spec, (size_t)(eq - spec)) != 0)
+			continue;
+		if (S_limits[i].is64)
+			*(uint64_t *)((char *)lim + S_limits[i].off) = v;
+		else if (v <= UINT32_MAX)
+			*(uint32_t *)((char *)lim + S_limits[i].off) = (uint32_t)v;
+		else
+			return -1;
+		return 0;
+	}
+	return -1;
+}
+
+enum { OPT_BOM = 256, OPT_AGENCY, OPT_YEAR, OPT_RULES, OPT_LIMIT, OPT_COMPACT, OPT_NO_CELLS,
+       OPT_TEMPLATE };
+
+static const struct option S_longopts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"bom", no_argument, NULL, OPT_BOM},
+	{"agency", required_argument, NULL, OPT_AGENCY},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"limit", required_argument, NULL, OPT_LIMIT},
+	{"compact", no_argument, NULL, OPT_COMPACT},
+	{"no-cells", no_argument, NULL, OPT_NO_CELLS},
+	{"template", required_argument, NULL, OPT_TEMPLATE},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parse options after the command word; returns 0 or EXIT_USAGE. */
+static int S_parse(S_cli *cli, int argc, char **argv, const char **templ)
+{
+	int c;
+	char *end;
+	long y;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "f:o:h", S_longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': cli->format = optarg; break;
+		case 'o': cli->output = optarg; break;
+		case OPT_BOM: cli->bom = 1; break;
+		case OPT_AGENCY: cli->opts.agency = optarg; break;
+		case OPT_YEAR:
+			y = strtol(optarg, &end, 10);
+			if (*end || y < 1990 || y > 2100)
+				return S_usage_error("--year wants a year such as 2024, not '%s'", optarg);
+			cli->opts.year = (int)y;
+			break;
+		case OPT_RULES: cli->rules_path = optarg; break;
+		case OPT_LIMIT:
+			if (S_set_limit(&cli->opts.limits, optarg) < 0)
+				return S_usage_error("--limit wants NAME=N with a known NAME and N > 0, not '%s'", optarg);
+			break;
+		case OPT_COMPACT: cli->compact = 1; break;
+		case OPT_NO_CELLS: cli->no_cells = 1; break;
+		case OPT_TEMPLATE:
+			if (!templ)
+				return S_usage_error("%s", "--template is an option of 'xxgk schema'");
+			*templ = optarg;
+			break;
+		case 'h': fputs(S_usage, stdout); exit(0);
+		default: return EXIT_USAGE;
+		}
+	}
+	if (strcmp(cli->format, "json") != 0 && strcmp(cli->format, "csv") != 0)
+		return S_usage_error("unknown format '%s' (json or csv)", cli->format);
+	if (cli->rules_path && xxgk_rules_load_file(&cli->rules, cli->rules_path) < 0) {
+		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
+		return EXIT_USAGE;
+	}
+	cli->opts.rules = cli->rules;
+	return 0;
+}
+
+static void S_report_error(const char *path)
+{
+	fprintf(stderr, "xxgk: %s: %s\n", path, xxgk_error_last()->message);
+}
+
+/* Render one report into buf in the chosen format; `nth` counts from 0. */
+static int S_render(const S_cli *cli, xxgk_buf *buf, const xxgk_report *r, size_t nth, int many)
+{
+	int flags = (cli->compact ? 0 : XXGK_EMIT_PRETTY) | (cli->no_cells ? XXGK_EMIT_NO_CELLS : 0);
+
+	if (strcmp(cli->format, "csv") == 0)
+		return xxgk_emit_csv(buf, r);
+	if (many && xxgk_buf_puts(buf, nth ? ",\n" : "[\n") < 0)
+		return XXGK_ENOMEM;
+	if (xxgk_emit_json(buf, r, flags) < 0)
+		return XXGK_ENOMEM;
+	return many ? 0 : xxgk_buf_puts(buf, "\n");
+}
+
+/* The opening of the output: a CSV header (with BOM) or nothing. */
+static int S_begin(const S_cli *cli, xxgk_buf *buf)
+{
+	if (strcmp(cli->format, "csv") != 0)
+		return 0;
+	if (cli->bom && xxgk_buf_puts(buf, "\xEF\xBB\xBF") < 0)
+		return XXGK_ENOMEM;
+	return xxgk_emit_csv_header(buf);
+}
+
+/* The closing of the output: the JSON array's end when there were several inputs. */
+static int S_end(const S_cli *cli, xxgk_buf *buf, size_t written, int many)
+{
+	if (strcmp(cli->format, "json") != 0 || !many)
+		return 0;
+	return xxgk_buf_puts(buf, written ? "\n]\n" : "[]\n");
+}
+
+static int S_extract(S_cli *cli, int nfiles, char **files)
+{
+	xxgk_extractor *x = NULL;
+	xxgk_buf buf = XXGK_BUF_INIT;
+	cli_output out;
+	size_t written = 0, failed = 0;
+	int many = nfiles > 1, i, io_ok = 1;
+
+	if (xxgk_extractor_new(&x, &cli->opts) < 0) {
+		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
+		return EXIT_FAILED;
+	}
+	if (cli_output_open(&out, cli->output) < 0) {
+		xxgk_extractor_free(x);
+		return EXIT_FAILED;
+	}
+	io_ok = S_begin(cli, &buf) == 0;
+	for (i = 0; i < nfiles && io_ok; i++) {
+		xxgk_report *r;
+		if (xxgk_extract_file(&r, x, files[i]) < 0) {
+			S_report_error(files[i]);
+			failed++;
+			continue;
+		}
+		io_ok = S_render(cli, &buf, r, written++, many) == 0 && cli_output_write(&out, &buf) == 0;
+		xxgk_report_free(r);
+	}
+	io_ok = io_ok && S_end(cli, &buf, written, many) == 0 && cli_output_write(&out, &buf) == 0;
+	if (cli_output_close(&out, io_ok && written > 0) < 0 && written > 0)
+		io_ok = 0;
+	xxgk_buf_dispose(&buf);
+	xxgk_extractor_free(x);
+	if (failed && nfiles > 1)
+		fprintf(stderr, "xxgk: %zu of %d inputs failed\n", failed, nfiles);
+	return failed || !io_ok ? EXIT_FAILED : 0;
+}
+
+static int S_tables(S_cli *cli, int nfiles, char **files)
+{
+	xxgk_extractor *x = NULL;
+	xxgk_buf buf = XXGK_BUF_INIT;
+	int i, rc = 0;
+
+	if (xxgk_extractor_new(&x, &cli->opts) < 0) {
+		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
+		return EXIT_FAILED;
+	}
+	for (i = 0; i < nfiles; i++) {
+		if (nfiles > 1 && xxgk_buf_puts(&buf, "== ") == 0)
+			xxgk_buf_puts(&buf, files[i]), xxgk_buf_puts(&buf, " ==\n");
+		if (xxgk_tables_file(&buf, x, files[i]) < 0) {
+			S_report_error(files[i]);
+			rc = EXIT_FAILED;
+		}
+		fwrite(buf.ptr, 1, buf.size, stdout);
+		xxgk_buf_dispose(&buf);
+	}
+	xxgk_extractor_free(x);
+	return rc;
+}
+
+static int S_schema(const S_cli *cli, const char *templ)
+{
+	size_t i, n = xxgk_schema_count(cli->rules);
+
+	if (!n) {
+		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
+		return EXIT_FAILED;
+	}
+	printf("field\ttemplates\tkind\tlabel\n");
+	for (i = 0; i < n; i++) {
+		const xxgk_field *f = xxgk_schema_field(cli->rules, i);
+		if (templ && !strstr(f->templates, templ))
+			continue;
+		printf("%s\t%s\t%s\t%s\n", f->id, f->templates, f->is_amount ? "amount" : "count",
+		       f->label);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	S_cli cli;
+	const char *cmd, *templ = NULL;
+	int rc;
+
+	memset(&cli, 0, sizeof(cli));
+	cli.format = "json";
+	xxgk_options_init(&cli.opts, XXGK_OPTIONS_VERSION);
+	if (argc < 2)
+		return S_usage_error("%s", "no command given");
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(S_usage, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("xxgk %s\n", XXGK_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "tables") != 0 && strcmp(cmd, "schema") != 0)
+		return S_usage_error("unknown command '%s'", cmd);
+	if ((rc = S_parse(&cli, argc - 1, argv + 1, strcmp(cmd, "schema") == 0 ? &templ : NULL)) != 0)
+		return rc;
+	argc -= optind + 1;
+	argv += optind + 1;
+	if (strcmp(cmd, "schema") == 0)
+		rc = S_schema(&cli, templ);
+	else if (argc < 1)
+		rc = S_usage_error("%s: no input files", cmd);
+	else
+		rc = strcmp(cmd, "extract") == 0 ? S_extract(&cli, argc, argv) : S_tables(&cli, argc, argv);
+	xxgk_rules_free(cli.rules);
+	return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * emit_json.c - one report as one JSON object: metadata, "values" keyed by
+ * field id in schema order, "cells" with where each value stood and its
+ * text as printed, and "warnings".
+ */
+#include "xxgk/emit.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "emit_util.h"
+
+#define PUT(expr) do { if ((expr) < 0) return XXGK_ENOMEM; } while (0)
+
+static int S_str_or_null(xxgk_buf *out, const char *s)
+{
+	return s ? xxgk_json_string(out, s, strlen(s)) : xxgk_buf_puts(out, "null");
+}
+
+static int S_values(xxgk_buf *out, const xxgk_report *r, const char *nl, const char *ind)
+{
+	size_t i, n = xxgk_report_value_count(r);
+	char num[40];
+
+	PUT(xxgk_buf_putc(out, '{'));
+	for (i = 0; i < n; i++) {
+		const xxgk_value *v = xxgk_report_value(r, i);
+		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
+		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
+		xxgk_fmt_number(num, v->number);
+		PUT(xxgk_buf_printf(out, ":%s", v->is_null ? "null" : num));
+	}
+	return xxgk_buf_printf(out, "%s%s}", n ? nl : "", n && *nl ? "  " : "");
+}
+
+static int S_cells(xxgk_buf *out, const xxgk_report *r, const char *nl, const char *ind)
+{
+	size_t i, n = xxgk_report_value_count(r);
+
+	PUT(xxgk_buf_putc(out, '{'));
+	for (i = 0; i < n; i++) {
+		const xxgk_value *v = xxgk_report_value(r, i);
+		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
+		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
+		PUT(xxgk_buf_printf(out, ":{\"table\":%d,\"row\":%d,\"col\":%d,\"text\":", v->table,
+				    v->row, v->col));
+		PUT(xxgk_json_string(out, v->text, strlen(v->text)));
+		PUT(xxgk_buf_putc(out, '}'));
+	}
+	return xxgk_buf_printf(out, "%s%s}", n ? nl : "", n && *nl ? "  " : "");
+}
+
+static int S_warnings(xxgk_buf *out, const xxgk_report *r, const char *nl, const char *ind)
+{
+	size_t i, n = xxgk_report_warning_count(r);
+
+	PUT(xxgk_buf_putc(out, '['));
+	for (i = 0; i < n; i++) {
+		const xxgk_warning *w = xxgk_report_warning(r, i);
+		const char *p = w->fields;
+		PUT(xxgk_buf_printf(out, "%s%s%s{\"code\":", i ? "," : "", nl, ind));
+		PUT(xxgk_json_string(out, w->code, strlen(w->code)));
+		PUT(xxgk_buf_puts(out, ",\"fields\":["));
+		while (*p) {
+			const char *e = strchr(p, ',');
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			PUT(xxgk_json_string(out, p, len));
+			p += len;
+			if (*p == ',') {
+				p++;
+				PUT(xxgk_buf_putc(out, ','));
+			}
+		}
+		PUT(xxgk_buf_puts(out, "],\"message\":"));
+		PUT(xxgk_json_string(out, w->message, strlen(w->message)));
+		PUT(xxgk_buf_putc(out, '}'));
+	}
+	return xxgk_buf_printf(out, "%s%s]", n ? nl : "", n && *nl ? "  " : "");
+}
+
+int xxgk_emit_json(xxgk_buf *out, const xxgk_report *r, int flags)
+{
+	int pretty = flags & XXGK_EMIT_PRETTY;
+	const char *nl = pretty ? "\n" : "", *ind1 = pretty ? "  " : "", *ind2 = pretty ? "    " : "";
+	const char *sp = pretty ? " " : "";
+
+	PUT(xxgk_buf_printf(out, "{%s%s\"source\":%s", nl, ind1, sp));
+	PUT(S_str_or_null(out, xxgk_report_source(r)));
+	PUT(xxgk_buf_printf(out, ",%s%s\"agency\":%s", nl, ind1, sp));
+	PUT(S_str_or_null(out, xxgk_report_agency(r)));
+	if (xxgk_report_year(r))
+		PUT(xxgk_buf_printf(out, ",%s%s\"year\":%s%d", nl, ind1, sp, xxgk_report_year(r)));
+	else
+		PUT(xxgk_buf_printf(out, ",%s%s\"year\":%snull", nl, ind1, sp));
+	PUT(xxgk_buf_printf(out, ",%s%s\"template\":%s", nl, ind1, sp));
+	PUT(S_str_or_null(out, xxgk_report_template(r)));
+	PUT(xxgk_buf_printf(out, ",%s%s\"values\":%s", nl, ind1, sp));
+	PUT(S_values(out, r, nl, ind2));
+	if (!(flags & XXGK_EMIT_NO_CELLS)) {
+		PUT(xxgk_buf_printf(out, ",%s%s\"cells\":%s", nl, ind1, sp));
+		PUT(S_cells(out, r, nl, ind2));
+	}
+	PUT(xxgk_buf_printf(out, ",%s%s\"warnings\":%s", nl, ind1, sp));
+	PUT(S_warnings(out, r, nl, ind2));
+	return xxgk_buf_printf(out, "%s}", nl);
+}

@@ -1,0 +1,17 @@
+/* emit_util.h - number and string formatting shared by the emitters. */
+#ifndef XXGK_EMIT_UTIL_H
+#define XXGK_EMIT_UTIL_H
+
+#include <stddef.h>
+#include "xxgk/common.h"
+
+/* The shortest text that reads back as `v` ("5.4195", "26915", "-3"). */
+void xxgk_fmt_number(char buf[40], double v);
+
+/* Append `s` as a JSON string literal; invalid UTF-8 becomes U+FFFD. */
+int xxgk_json_string(xxgk_buf *out, const char *s, size_t len);
+
+/* Append `s` as one RFC 4180 CSV field (quoted when it needs to be). */
+int xxgk_csv_field(xxgk_buf *out, const char *s, size_t len);
+
+#endif

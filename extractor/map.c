@@ -1,0 +1,354 @@
+/*
+ * map.c - read a located table by its words.
+ *
+ * Rows are taken top to bottom. A row that has a cell of its own under a
+ * known column and whose label path matches a row rule is a data row;
+ * every other row is a header row, whose cell texts are appended to the
+ * header path of the columns beneath them. After each header row the
+ * column rules are matched against the header paths, and if any column is
+ * recognised the column map is replaced. Columns are thus found from the
+ * headers wherever they stand, and a table may change its columns midway
+ * (the active table of the 2021 format does, four times).
+ *
+ * A row's label path joins the distinct label cells left of the first
+ * known column. A label cell left blank under a group label (a merge that
+ * a retyped report lost) takes the group label from the rows above.
+ */
+#include "map.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "text.h"
+#include "value.h"
+
+int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules)
+{
+	memset(s, 0, sizeof(*s));
+	s->norm = (xxgk_buf)XXGK_BUF_INIT;
+	s->path = (xxgk_buf)XXGK_BUF_INIT;
+	s->md = pcre2_match_data_create(xxgk_rules_max_captures(rules) + 1, NULL);
+	s->mctx = pcre2_match_context_create(NULL);
+	if (!s->md || !s->mctx)
+		return xxgk_error_oom();
+	pcre2_set_match_limit(s->mctx, 1000000);
+	pcre2_set_depth_limit(s->mctx, 10000);
+	return 0;
+}
+
+void xxgk_map_scratch_dispose(xxgk_map_scratch *s)
+{
+	size_t i;
+
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mctx);
+	xxgk_buf_dispose(&s->norm);
+	xxgk_buf_dispose(&s->path);
+	for (i = 0; i < s->acols; i++)
+		xxgk_buf_dispose(&s->hdr[i]);
+	free(s->hdr);
+	free(s->hdr_last);
+	free(s->colmap);
+	free(s->colunit);
+	free(s->carry);
+	free(s->tmp);
+	free(s->norm_off);
+	free(s->norm_len);
+	memset(s, 0, sizeof(*s));
+}
+
+static int S_reserve_cols(xxgk_map_scratch *s, size_t ncols)
+{
+	size_t i, na;
+	xxgk_buf *nh;
+
+	if (ncols <= s->acols)
+		return 0;
+	na = ncols < 16 ? 16 : ncols;
+	if (!(nh = realloc(s->hdr, na * sizeof(*nh))))
+		return xxgk_error_oom();
+	s->hdr = nh;
+	for (i = s->acols; i < na; i++)
+		nh[i] = (xxgk_buf)XXGK_BUF_INIT;
+	s->acols = na;
+	free(s->hdr_last);
+	free(s->colmap);
+	free(s->colunit);
+	free(s->carry);
+	free(s->tmp);
+	s->tmp = malloc(na * sizeof(*s->tmp));
+	s->hdr_last = malloc(na * sizeof(*s->hdr_last));
+	s->colmap = malloc(na * sizeof(*s->colmap));
+	s->colunit = malloc(na * sizeof(*s->colunit));
+	s->carry = malloc(na * sizeof(*s->carry));
+	if (!s->hdr_last || !s->colmap || !s->colunit || !s->carry || !s->tmp)
+		return xxgk_error_oom();
+	return 0;
+}
+
+int xxgk_map_prepare(xxgk_map_scratch *s, const xxgk_grid *g)
+{
+	const xxgk_rawtable *raw = g->raw;
+	size_t i;
+
+	if (raw->ncells > s->acells) {
+		size_t na = raw->ncells;
+		free(s->norm_off);
+		free(s->norm_len);
+		s->norm_off = malloc(na * sizeof(*s->norm_off));
+		s->norm_len = malloc(na * sizeof(*s->norm_len));
+		if (!s->norm_off || !s->norm_len) {
+			s->acells = 0;
+			return xxgk_error_oom();
+		}
+		s->acells = na;
+	}
+	xxgk_buf_clear(&s->norm);
+	for (i = 0; i < raw->ncells; i++) {
+		const xxgk_rawcell *c = &raw->cells[i];
+		s->norm_off[i] = (uint32_t)s->norm.size;
+		if (xxgk_text_normalize(&s->norm, raw->text.ptr + c->text_off, c->text_len) < 0)
+			return xxgk_error_oom();
+		s->norm_len[i] = (uint32_t)(s->norm.size - s->norm_off[i]);
+	}
+	return S_reserve_cols(s, g->ncols);
+}
+
+int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec)
+{
+	size_t i;
+
+	xxgk_buf_clear(&s->path);
+	for (i = 0; i < g->raw->ncells; i++) {
+		if (!s->norm_len[i])
+			continue;
+		if (xxgk_buf_put(&s->path, s->norm.ptr + s->norm_off[i], s->norm_len[i]) < 0 ||
+		    xxgk_buf_putc(&s->path, '|') < 0)
+			return xxgk_error_oom();
+	}
+	return xxgk_rules_match(spec->locate, s->path.ptr, s->path.size, s->md, s->mctx);
+}
+
+static const char *S_norm(const xxgk_map_scratch *s, int32_t cell, size_t *len)
+{
+	if (cell < 0) {
+		*len = 0;
+		return "";
+	}
+	*len = s->norm_len[cell];
+	return s->norm.ptr + s->norm_off[cell];
+}
+
+static uint32_t S_first_mapped(const xxgk_map_scratch *s, const xxgk_grid *g)
+{
+	uint32_t c;
+	for (c = 0; c < g->ncols && s->colmap[c] < 0; c++)
+		;
+	return c;
+}
+
+/* Build the label path of row `r` from columns [0, end); update the carry. */
+static int S_label_path(xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, uint32_t end)
+{
+	int32_t prev = -2, last_nonempty = -1;
+	uint32_t c;
+	size_t len;
+
+	for (c = 0; c < end; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		if (o >= 0 && S_norm(s, o, &len) && len)
+			last_nonempty = (int32_t)c;
+	}
+	xxgk_buf_clear(&s->path);
+	for (c = 0; c < end; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		const char *t;
+		if (o == prev)
+			continue;
+		prev = o;
+		t = S_norm(s, o, &len);
+		if (!len && (int32_t)c < last_nonempty && s->carry[c] >= 0)
+			t = S_norm(s, s->carry[c], &len); /* a group label lost to an unmerged cell */
+		else if (len) {
+			uint32_t k;
+			s->carry[c] = o;
+			for (k = c + 1; k < end; k++)
+				s->carry[k] = -1;
+		}
+		if (!len)
+			continue;
+		if ((s->path.size && xxgk_buf_putc(&s->path, '>') < 0) ||
+		    xxgk_buf_put(&s->path, t, len) < 0)
+			return xxgk_error_oom();
+	}
+	return 0;
+}
+
+static int S_first_match(const xxgk_rule *rules, size_t n, const char *s, size_t len,
+			 xxgk_map_scratch *sc)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (xxgk_rules_match(rules[i].re, s, len, sc->md, sc->mctx))
+			return (int)i;
+	return -1;
+}
+
+/* A header row: extend the header paths, then re-read the columns. */
+static int S_header_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+			uint32_t r, int fresh)
+{
+	uint32_t c;
+	int any = 0;
+
+	for (c = 0; c < g->ncols; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		size_t len;
+		const char *t = S_norm(s, o, &len);
+		if (fresh) {
+			xxgk_buf_clear(&s->hdr[c]);
+			s->hdr_last[c] = -1;
+		}
+		s->carry[c] = -1;
+		if (o < 0 || o == s->hdr_last[c] || !len)
+			continue;
+		s->hdr_last[c] = o;
+		if ((s->hdr[c].size && xxgk_buf_putc(&s->hdr[c], '>') < 0) ||
+		    xxgk_buf_put(&s->hdr[c], t, len) < 0)
+			return xxgk_error_oom();
+	}
+	for (c = 0; c < g->ncols; c++) {
+		s->tmp[c] = S_first_match(spec->cols, spec->ncols, s->hdr[c].ptr, s->hdr[c].size, s);
+		any |= s->tmp[c] >= 0;
+	}
+	for (c = 0; any && c < g->ncols; c++) {
+		s->colmap[c] = s->tmp[c];
+		/* an amount's unit, when the header names one: 万元 or 元 */
+		s->colunit[c] = strstr(s->hdr[c].ptr, "万元") ? 0 : strstr(s->hdr[c].ptr, "元") ? -4 : 0;
+	}
+	return 0;
+}
+
+/* Does row r own a cell under a known column; is any such cell a number? */
+static int S_own_cells(const xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, int *numeric)
+{
+	uint32_t c;
+	int own = 0;
+
+	*numeric = 0;
+	for (c = 0; c < g->ncols; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		size_t len;
+		const char *t;
+		if (s->colmap[c] < 0 || o < 0 || g->origin_row[o] != r)
+			continue;
+		own = 1;
+		t = xxgk_grid_text(g, o, &len);
+		if (xxgk_value_is_number(t, len))
+			*numeric = 1;
+	}
+	return own;
+}
+
+/* Compose <prefix>.<row>.<col>, leaving out empty parts; -1 if not a schema field. */
+static int S_field(const xxgk_rules *rules, const xxgk_spec *spec, const char *row,
+		   const char *col, char *id, size_t size)
+{
+	size_t n = (size_t)snprintf(id, size, "%s%s%s%s%s", spec->prefix, *row ? "." : "", row,
+				    *col ? "." : "", col);
+	return n < size ? xxgk_rules_field_index(rules, id, n) : -1;
+}
+
+static int S_emit_cell(xxgk_report *rep, const xxgk_grid *g, int idx, int32_t o, int unit)
+{
+	const xxgk_field *f = &rep->rules->fields[idx];
+	size_t len;
+	const char *t = xxgk_grid_text(g, o, &len);
+	double v;
+	xxgk_vkind k = xxgk_value_parse(t, len, f->is_amount, unit, &v);
+	int rc = xxgk_report__set(rep, idx, k != XXGK_V_NUMBER, v, g->raw->index,
+				  (int)g->origin_row[o] + 1, (int)g->origin_col[o] + 1, t, len);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 1)
+		rc = xxgk_report__warn(rep, "field.conflict", f->id, "%s (%s) printed twice with "
+				       "different numbers; the first, in table %d, is kept: "
+				       "table %d row %u reads \"%.*s\"", f->id, f->label,
+				       rep->values[idx].table, g->raw->index, g->origin_row[o] + 1,
+				       (int)len, t);
+	else if (k == XXGK_V_UNREADABLE)
+		rc = xxgk_report__warn(rep, "value.unreadable", f->id, "%s (%s): cell text \"%.*s\" "
+				       "is not a number; the value is null", f->id, f->label,
+				       (int)(len > 200 ? 200 : len), t);
+	return rc < 0 ? rc : 0;
+}
+
+/* Emit every known column of data row r, once per (cell, field). */
+static int S_data_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+		      const xxgk_rule *row, uint32_t r, xxgk_report *rep, size_t *found)
+{
+	int32_t prev_o = -1;
+	int prev_idx = -1, rc;
+	uint32_t c;
+	char id[256];
+
+	for (c = 0; c < g->ncols; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		int idx;
+		if (s->colmap[c] < 0 || o < 0)
+			continue;
+		idx = S_field(rep->rules, spec, row->id, spec->cols[s->colmap[c]].id, id, sizeof(id));
+		if (idx < 0 || (o == prev_o && idx == prev_idx))
+			continue;
+		prev_o = o;
+		prev_idx = idx;
+		if ((rc = S_emit_cell(rep, g, idx, o, s->colunit[c])) < 0)
+			return rc;
+		(*found)++;
+	}
+	return 0;
+}
+
+int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+		  xxgk_report *rep, size_t *found)
+{
+	uint32_t r, c;
+	int prev_header = 0, rc;
+
+	for (c = 0; c < g->ncols; c++) {
+		s->colmap[c] = -1;
+		s->carry[c] = -1;
+	}
+	for (r = 0; r < g->nrows; r++) {
+		uint32_t first = S_first_mapped(s, g);
+		int numeric, k = -1;
+
+		if (first < g->ncols && S_own_cells(s, g, r, &numeric)) {
+			if ((rc = S_label_path(s, g, r, first)) < 0)
+				return rc;
+			k = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);
+			if (k < 0 && numeric) {
+				if ((rc = xxgk_report__warn(rep, "row.unrecognized", "", "table %d row %u: "
+						"the label \"%s\" matches no row of %s; its numbers are "
+						"left out", g->raw->index, r + 1, s->path.ptr,
+						spec->prefix)) < 0)
+					return rc;
+				prev_header = 0;
+				continue;
+			}
+		}
+		if (k >= 0) {
+			if ((rc = S_data_row(s, g, spec, &spec->rows[k], r, rep, found)) < 0)
+				return rc;
+			prev_header = 0;
+		} else {
+			if ((rc = S_header_row(s, g, spec, r, !prev_header)) < 0)
+				return rc;
+			prev_header = 1;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * map.h - locate and read one table: decide which table specs of the rules
+ * its words match, find its header rows and columns, read each data row's
+ * label path, and hand every (field id, cell) pair to the report.
+ */
+#ifndef XXGK_MAP_H
+#define XXGK_MAP_H
+
+#include "grid.h"
+#include "report.h"
+#include "rules.h"
+
+/* Scratch space reused from table to table and file to file. */
+typedef struct {
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	xxgk_buf norm;        /* normalized text of every cell, back to back */
+	uint32_t *norm_off, *norm_len;
+	size_t acells;
+	xxgk_buf path;        /* the row's label path */
+	xxgk_buf *hdr;        /* per column: the header path */
+	int32_t *hdr_last;    /* per column: the last owner appended to hdr */
+	int *colmap;          /* per column: index of its col rule, or -1 */
+	int *colunit;         /* per column: unit power of ten for amounts */
+	int32_t *carry;       /* per column: the label cell carried down */
+	int *tmp;             /* per column: scratch */
+	size_t acols;
+} xxgk_map_scratch;
+
+int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules);
+void xxgk_map_scratch_dispose(xxgk_map_scratch *s);
+
+/* Normalize every cell of `g` into the scratch (call before the rest). */
+int xxgk_map_prepare(xxgk_map_scratch *s, const xxgk_grid *g);
+
+/* 1 when the table's words match spec `k`'s locate pattern. */
+int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec);
+
+/* Read the table with `spec` into the report; counts fields set in *found. */
+int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+		  xxgk_report *r, size_t *found);
+
+#endif

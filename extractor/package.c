@@ -1,0 +1,279 @@
+/*
+ * package.c - the OPC layer: tell a ZIP from the things users rename to
+ * .docx, open it with libzip from memory, follow the officeDocument
+ * relationship to the main part, and read that part within the limits.
+ */
+#include "package.h"
+
+#include <libxml/xmlreader.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#include "buf.h"
+#include "error.h"
+
+#define RATIO_MIN_BYTES (1u << 20) /* the ratio limit applies above 1 MiB */
+
+static const char *const S_office_doc_types[] = {
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+	"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+};
+
+/* Case-insensitive search for an ASCII name stored as UTF-16LE. */
+static int S_has_utf16(const unsigned char *d, size_t len, const char *name)
+{
+	size_t n = strlen(name), i, j;
+
+	for (i = 0; i + 2 * n <= len; i++) {
+		for (j = 0; j < n; j++) {
+			unsigned char c = d[i + 2 * j];
+			if (d[i + 2 * j + 1] != 0 ||
+			    (c | 0x20) != ((unsigned char)name[j] | 0x20))
+				break;
+		}
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int S_starts_ci(const unsigned char *d, size_t len, const char *s)
+{
+	size_t n = strlen(s);
+	return len >= n && strncasecmp((const char *)d, s, n) == 0;
+}
+
+xxgk_kind xxgk_package_sniff(const unsigned char *d, size_t len)
+{
+	static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	size_t i = 0;
+
+	if (len == 0)
+		return XXGK_KIND_EMPTY;
+	if (len >= 4 && d[0] == 'P' && d[1] == 'K' &&
+	    ((d[2] == 3 && d[3] == 4) || (d[2] == 5 && d[3] == 6)))
+		return XXGK_KIND_ZIP;
+	if (len >= 8 && memcmp(d, ole, 8) == 0) {
+		if (S_has_utf16(d, len, "EncryptedPackage") || S_has_utf16(d, len, "EncryptionInfo"))
+			return XXGK_KIND_OLE_ENCRYPTED;
+		if (S_has_utf16(d, len, "WordDocument"))
+			return XXGK_KIND_OLE_DOC;
+		return XXGK_KIND_OLE_OTHER;
+	}
+	if (S_starts_ci(d, len, "{\\rtf"))
+		return XXGK_KIND_RTF;
+	if (S_starts_ci(d, len, "%PDF-"))
+		return XXGK_KIND_PDF;
+	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+		i = 3;
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+		i++;
+	if (S_starts_ci(d + i, len - i, "<!doctype html") || S_starts_ci(d + i, len - i, "<html"))
+		return XXGK_KIND_HTML;
+	return XXGK_KIND_UNKNOWN;
+}
+
+static int S_kind_error(xxgk_kind kind)
+{
+	switch (kind) {
+	case XXGK_KIND_EMPTY:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: the file is empty");
+	case XXGK_KIND_OLE_ENCRYPTED:
+		return xxgk_error_set(XXGK_ENOTDOCX, "a password-protected .docx (an encrypted OLE file): "
+				      "remove the password in Word or WPS and save again");
+	case XXGK_KIND_OLE_DOC:
+		return xxgk_error_set(XXGK_ENOTDOCX, "a Word 97-2003 .doc file, not a .docx: "
+				      "open it and save it as .docx");
+	case XXGK_KIND_OLE_OTHER:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: an OLE compound file that holds no Word document");
+	case XXGK_KIND_RTF:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: an RTF file; save it as .docx");
+	case XXGK_KIND_PDF:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: a PDF file");
+	case XXGK_KIND_HTML:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: an HTML page");
+	default:
+		return xxgk_error_set(XXGK_ENOTDOCX, "not a .docx: not a ZIP file");
+	}
+}
+
+/* Look a part name up, exactly first and then ignoring case. */
+static zip_int64_t S_locate(zip_t *za, const char *name)
+{
+	zip_int64_t i = zip_name_locate(za, name, 0);
+	return i >= 0 ? i : zip_name_locate(za, name, ZIP_FL_NOCASE);
+}
+
+typedef struct {
+	zip_t *za;
+	const xxgk_limits *lim;
+	uint64_t total;
+} S_pkg;
+
+static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *name)
+{
+	zip_stat_t st;
+	zip_file_t *zf;
+	char chunk[16384];
+	uint64_t got = 0;
+	zip_int64_t n;
+
+	zip_stat_init(&st);
+	if (zip_stat_index(pkg->za, (zip_uint64_t)idx, 0, &st) < 0)
+		return xxgk_error_set(XXGK_ENOTDOCX, "corrupt ZIP: cannot stat part %s", name);
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > pkg->lim->max_part_bytes)
+		return xxgk_error_set(XXGK_ELIMIT, "part %s is %llu bytes uncompressed, over the limit "
+				      "max_part_bytes=%llu", name, (unsigned long long)st.size,
+				      (unsigned long long)pkg->lim->max_part_bytes);
+	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    st.size > RATIO_MIN_BYTES &&
+	    (st.comp_size == 0 || st.size / st.comp_size > pkg->lim->max_ratio))
+		return xxgk_error_set(XXGK_ELIMIT, "part %s expands %llu times (a ZIP bomb?), over the "
+				      "limit max_ratio=%u", name,
+				      (unsigned long long)(st.comp_size ? st.size / st.comp_size : st.size),
+				      pkg->lim->max_ratio);
+	zf = zip_fopen_index(pkg->za, (zip_uint64_t)idx, 0);
+	if (!zf)
+		return xxgk_error_set(XXGK_ENOTDOCX, "cannot open part %s: %s", name,
+				      zip_strerror(pkg->za));
+	while ((n = zip_fread(zf, chunk, sizeof(chunk))) > 0) {
+		got += (uint64_t)n;
+		pkg->total += (uint64_t)n;
+		if (got > pkg->lim->max_part_bytes || pkg->total > pkg->lim->max_total_bytes) {
+			zip_fclose(zf);
+			return xxgk_error_set(XXGK_ELIMIT, "part %s exceeds the limit %s=%llu", name,
+					      got > pkg->lim->max_part_bytes ? "max_part_bytes" : "max_total_bytes",
+					      (unsigned long long)(got > pkg->lim->max_part_bytes
+						? pkg->lim->max_part_bytes : pkg->lim->max_total_bytes));
+		}
+		if (xxgk_buf_put(out, chunk, (size_t)n) < 0) {
+			zip_fclose(zf);
+			return xxgk_error_oom();
+		}
+	}
+	if (n < 0) {
+		int rc = xxgk_error_set(XXGK_ENOTDOCX, "corrupt part %s: %s", name, zip_file_strerror(zf));
+		zip_fclose(zf);
+		return rc;
+	}
+	zip_fclose(zf);
+	return 0;
+}
+
+/* Find the officeDocument target in the bytes of _rels/.rels. */
+static int S_rels_target(char *target, size_t size, const xxgk_buf *rels)
+{
+	xmlTextReaderPtr rd;
+	int ret, found = 0;
+	size_t k;
+
+	rd = xmlReaderForMemory(rels->ptr, (int)rels->size, "_rels/.rels", NULL,
+				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!rd)
+		return xxgk_error_oom();
+	while (!found && (ret = xmlTextReaderRead(rd)) == 1) {
+		const xmlChar *ln = xmlTextReaderConstLocalName(rd);
+		xmlChar *type, *tgt;
+		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT ||
+		    !ln || strcmp((const char *)ln, "Relationship") != 0)
+			continue;
+		type = xmlTextReaderGetAttribute(rd, BAD_CAST "Type");
+		tgt = xmlTextReaderGetAttribute(rd, BAD_CAST "Target");
+		for (k = 0; type && tgt && k < sizeof(S_office_doc_types) / sizeof(*S_office_doc_types); k++)
+			if (strcmp((const char *)type, S_office_doc_types[k]) == 0) {
+				snprintf(target, size, "%s", (const char *)tgt);
+				found = 1;
+			}
+		xmlFree(type);
+		xmlFree(tgt);
+	}
+	xmlFreeTextReader(rd);
+	if (!found)
+		return xxgk_error_set(XXGK_ENOTDOCX, "no main document part: _rels/.rels has no "
+				      "officeDocument relationship");
+	return 0;
+}
+
+/* Turn a relationship target into a part name: drop "/" and "./", decode %XX. */
+static void S_part_name(char *out, size_t size, const char *target)
+{
+	size_t o = 0;
+	const char *s = target;
+
+	while (*s == '/' || (s[0] == '.' && s[1] == '/'))
+		s += *s == '/' ? 1 : 2;
+	for (; *s && o + 1 < size; s++) {
+		unsigned int v;
+		if (s[0] == '%' && sscanf(s + 1, "%2x", &v) == 1 && v > 0) {
+			out[o++] = (char)v;
+			s += 2;
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int S_main_part(xxgk_buf *out, char *part, size_t part_size, S_pkg *pkg)
+{
+	xxgk_buf rels = XXGK_BUF_INIT;
+	char target[1024];
+	zip_int64_t idx;
+	zip_int64_t n = zip_get_num_entries(pkg->za, 0);
+	int rc;
+
+	if (n < 0 || (uint64_t)n > pkg->lim->max_zip_entries)
+		return xxgk_error_set(XXGK_ELIMIT, "the ZIP has %lld entries, over the limit "
+				      "max_zip_entries=%llu", (long long)n,
+				      (unsigned long long)pkg->lim->max_zip_entries);
+	idx = S_locate(pkg->za, "_rels/.rels");
+	if (idx < 0)
+		return xxgk_error_set(XXGK_ENOTDOCX, "no main document part: the package has no "
+				      "_rels/.rels (not an Office Open XML file)");
+	if ((rc = S_read_part(&rels, pkg, idx, "_rels/.rels")) < 0 ||
+	    (rc = S_rels_target(target, sizeof(target), &rels)) < 0)
+		goto cleanup;
+	S_part_name(part, part_size, target);
+	idx = S_locate(pkg->za, part);
+	if (idx < 0) {
+		rc = xxgk_error_set(XXGK_ENOTDOCX, "no main document part: the relationship points "
+				    "to %s, which the package does not have", part);
+		goto cleanup;
+	}
+	rc = S_read_part(out, pkg, idx, part);
+cleanup:
+	xxgk_buf_dispose(&rels);
+	return rc;
+}
+
+int xxgk_package_main_part(xxgk_buf *out, char *part, size_t part_size,
+			   const void *data, size_t len, const xxgk_limits *lim)
+{
+	zip_error_t zerr;
+	zip_source_t *src;
+	S_pkg pkg = {NULL, lim, 0};
+	xxgk_kind kind = xxgk_package_sniff(data, len);
+	int rc;
+
+	if (kind != XXGK_KIND_ZIP)
+		return S_kind_error(kind);
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(data, len, 0, &zerr);
+	if (!src) {
+		zip_error_fini(&zerr);
+		return xxgk_error_oom();
+	}
+	pkg.za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+	if (!pkg.za) {
+		rc = xxgk_error_set(XXGK_ENOTDOCX, "truncated or corrupt ZIP: %s", zip_error_strerror(&zerr));
+		zip_source_free(src);
+		zip_error_fini(&zerr);
+		return rc;
+	}
+	zip_error_fini(&zerr);
+	rc = S_main_part(out, part, part_size, &pkg);
+	zip_discard(pkg.za);
+	return rc;
+}

@@ -1,0 +1,50 @@
+/*
+ * rules.h - the compiled rules data: schema fields, table specs with their
+ * column and row patterns, and title patterns (extractor/rules/xxgk.rules).
+ */
+#ifndef XXGK_RULES_H
+#define XXGK_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "xxgk/options.h"
+#include "xxgk/report.h"
+
+typedef struct {
+	pcre2_code *re;
+	char *id; /* "" for '-' */
+} xxgk_rule;
+
+typedef struct {
+	char *name;
+	char *prefix;
+	char *templ; /* "2021", "2019" or "" for '*' */
+	pcre2_code *locate;
+	xxgk_rule *cols, *rows;
+	size_t ncols, nrows;
+} xxgk_spec;
+
+struct xxgk_rules {
+	xxgk_field *fields;
+	size_t nfields;
+	int *hash; /* open addressing over field ids: index or -1 */
+	size_t hash_size;
+	xxgk_spec *specs;
+	size_t nspecs;
+	pcre2_code **titles;
+	size_t ntitles;
+};
+
+/* The schema index of `id` (len bytes), or -1. */
+int xxgk_rules_field_index(const xxgk_rules *rules, const char *id, size_t len);
+
+/* 1 when `re` matches `len` bytes of `s`, 0 when not (or on a match error). */
+int xxgk_rules_match(const pcre2_code *re, const char *s, size_t len, pcre2_match_data *md,
+		     pcre2_match_context *mctx);
+
+/* The largest ovector any compiled pattern needs. */
+uint32_t xxgk_rules_max_captures(const xxgk_rules *rules);
+
+#endif
