@@ -1050,7 +1050,7 @@ def main(argv):
                      ("label-variants", case_label_variants),
                      ("amid-other-tables", case_amid_other_tables),
                      ("split-table", case_split_table),
-                     ("no-report-tables", case_no_report_tables)]:
+                     ("errors/no-report-tables", case_no_report_tables)]:
         parts, exp = fn(seed, sv)
         write_case(out, name, parts, exp)
 
@@ -1060,11 +1060,11 @@ def main(argv):
     write_case(out, "blank-template-override", blank, expected_ok(nulls, "示例机关", 2023),
                {"args": "--agency\n示例机关\n--year\n2023\n"})
 
-    write_case(out, "not-a-zip", "这不是一个 docx 文件，只是一段文字。\nThis is not a zip archive.\n".encode("utf-8"),
+    write_case(out, "errors/not-a-zip", "这不是一个 docx 文件，只是一段文字。\nThis is not a zip archive.\n".encode("utf-8"),
                {"rc": 1, "stderr": "not a"})
     with open(os.path.join(out, "seed-word", "input.docx"), "rb") as f:
         whole = f.read()
-    write_case(out, "truncated-zip", whole[:len(whole) // 2], {"rc": 1, "stderr": "input.docx"})
+    write_case(out, "errors/truncated-zip", whole[:len(whole) // 2], {"rc": 1, "stderr": "input.docx"})
     return 0
 
 
