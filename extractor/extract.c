@@ -32,6 +32,7 @@ struct xxgk_extractor {
 	xxgk_buf *dump;        /* set by xxgk_tables_file */
 	size_t tables_found, fields_found;
 	const char *active_templ;
+	int last_spec;         /* the spec of the last body-level report table, or -1 */
 };
 
 int xxgk_options_init(xxgk_options *opts, unsigned int version)
@@ -139,27 +140,42 @@ static int S_dump(xxgk_extractor *x, const xxgk_grid *g, const char *specs)
 	return xxgk_buf_putc(out, '\n') < 0 ? xxgk_error_oom() : 0;
 }
 
+static int S_read_with(xxgk_extractor *x, const xxgk_grid *g, size_t k, char *specs,
+		       size_t size, size_t *used)
+{
+	const xxgk_spec *spec = &x->rules->specs[k];
+
+	*used += (size_t)snprintf(specs + *used, *used < size ? size - *used : 0, "%s%s",
+				  *used ? ", " : "", spec->name);
+	if (*spec->templ && !x->active_templ)
+		x->active_templ = spec->templ;
+	if (g->raw->depth == 0)
+		x->last_spec = (int)k;
+	return xxgk_map_read(&x->scratch, g, k, x->report, &x->fields_found);
+}
+
+/*
+ * Read the table with every spec whose words it has. A table that has
+ * none of them but is as wide as the report table just before it is that
+ * table's continuation over a page break, and is read with its spec.
+ */
 static int S_read_table(xxgk_extractor *x, const xxgk_grid *g, char *specs, size_t size)
 {
-	size_t k, used = 0;
-	int matched = 0, rc;
+	size_t k, used = 0, before = x->fields_found;
+	int rc, last = x->last_spec;
 
 	specs[0] = '\0';
 	for (k = 0; k < x->rules->nspecs; k++) {
-		const xxgk_spec *spec = &x->rules->specs[k];
-		if ((rc = xxgk_map_matches(&x->scratch, g, spec)) < 0)
+		if ((rc = xxgk_map_matches(&x->scratch, g, &x->rules->specs[k])) < 0)
 			return rc;
-		if (!rc)
-			continue;
-		matched = 1;
-		used += (size_t)snprintf(specs + used, used < size ? size - used : 0, "%s%s",
-					 used ? ", " : "", spec->name);
-		if (*spec->templ && !x->active_templ)
-			x->active_templ = spec->templ;
-		if ((rc = xxgk_map_read(&x->scratch, g, spec, x->report, &x->fields_found)) < 0)
+		if (rc && (rc = S_read_with(x, g, k, specs, size, &used)) < 0)
 			return rc;
 	}
-	x->tables_found += (size_t)matched;
+	if (!used && g->raw->depth == 0 && last >= 0 &&
+	    xxgk_map_continues(&x->scratch, g, (size_t)last) &&
+	    (rc = S_read_with(x, g, (size_t)last, specs, size, &used)) < 0)
+		return rc;
+	x->tables_found += used && x->fields_found > before;
 	return 0;
 }
 
@@ -265,6 +281,8 @@ static void S_reset(xxgk_extractor *x)
 	x->report = NULL;
 	x->tables_found = x->fields_found = 0;
 	x->active_templ = NULL;
+	x->last_spec = -1;
+	xxgk_map_reset(&x->scratch);
 	xxgk_buf_clear(&x->part);
 	xxgk_buf_clear(&x->paras.text);
 	x->paras.n = 0;

@@ -35,6 +35,42 @@ int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules)
 		return xxgk_error_oom();
 	pcre2_set_match_limit(s->mctx, 1000000);
 	pcre2_set_depth_limit(s->mctx, 10000);
+	s->nspecs = rules->nspecs;
+	s->saved_map = calloc(s->nspecs, sizeof(*s->saved_map));
+	s->saved_unit = calloc(s->nspecs, sizeof(*s->saved_unit));
+	s->saved_ncols = calloc(s->nspecs, sizeof(*s->saved_ncols));
+	if (!s->saved_map || !s->saved_unit || !s->saved_ncols)
+		return xxgk_error_oom();
+	return 0;
+}
+
+void xxgk_map_reset(xxgk_map_scratch *s)
+{
+	size_t k;
+	for (k = 0; k < s->nspecs; k++)
+		s->saved_ncols[k] = 0;
+}
+
+int xxgk_map_continues(const xxgk_map_scratch *s, const xxgk_grid *g, size_t k)
+{
+	return k < s->nspecs && s->saved_ncols[k] && s->saved_ncols[k] == g->ncols;
+}
+
+/* Keep the column map a table of spec k ended with. */
+static int S_save_map(xxgk_map_scratch *s, const xxgk_grid *g, size_t k)
+{
+	int *m = realloc(s->saved_map[k], (g->ncols ? g->ncols : 1) * sizeof(*m));
+	int *u;
+
+	if (!m)
+		return xxgk_error_oom();
+	s->saved_map[k] = m;
+	if (!(u = realloc(s->saved_unit[k], (g->ncols ? g->ncols : 1) * sizeof(*u))))
+		return xxgk_error_oom();
+	s->saved_unit[k] = u;
+	memcpy(m, s->colmap, g->ncols * sizeof(*m));
+	memcpy(u, s->colunit, g->ncols * sizeof(*u));
+	s->saved_ncols[k] = g->ncols;
 	return 0;
 }
 
@@ -56,6 +92,13 @@ void xxgk_map_scratch_dispose(xxgk_map_scratch *s)
 	free(s->tmp);
 	free(s->norm_off);
 	free(s->norm_len);
+	for (i = 0; i < s->nspecs; i++) {
+		free(s->saved_map ? s->saved_map[i] : NULL);
+		free(s->saved_unit ? s->saved_unit[i] : NULL);
+	}
+	free(s->saved_map);
+	free(s->saved_unit);
+	free(s->saved_ncols);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -286,51 +329,61 @@ static int S_emit_cell(xxgk_report *rep, const xxgk_grid *g, int idx, int32_t o,
 	return rc < 0 ? rc : 0;
 }
 
-/* Emit every known column of data row r, once per (cell, field). */
+/*
+ * Emit data row r. Each value cell takes the first column rule over its
+ * columns that the row has not used yet, so header and data cells whose
+ * spans do not line up still pair in order, and a cell spanning several
+ * columns of one header is read once.
+ */
 static int S_data_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
 		      const xxgk_rule *row, uint32_t r, xxgk_report *rep, size_t *found)
 {
-	int32_t prev_o = -1;
-	int prev_idx = -1, rc;
-	uint32_t c;
+	uint64_t used = 0;
+	uint32_t c = 0, e;
 	char id[256];
+	int rc;
 
-	for (c = 0; c < g->ncols; c++) {
+	while (c < g->ncols) {
 		int32_t o = xxgk_grid_at(g, r, c);
-		int idx;
-		if (s->colmap[c] < 0 || o < 0)
+		int pick = -1, idx;
+		for (e = c; e < g->ncols && xxgk_grid_at(g, r, e) == o; e++)
+			if (pick < 0 && s->colmap[e] >= 0 && !(used >> s->colmap[e] & 1))
+				pick = (int)e;
+		c = e;
+		if (o < 0 || pick < 0)
 			continue;
-		idx = S_field(rep->rules, spec, row->id, spec->cols[s->colmap[c]].id, id, sizeof(id));
-		if (idx < 0 || (o == prev_o && idx == prev_idx))
+		used |= (uint64_t)1 << s->colmap[pick];
+		idx = S_field(rep->rules, spec, row->id, spec->cols[s->colmap[pick]].id, id, sizeof(id));
+		if (idx < 0)
 			continue;
-		prev_o = o;
-		prev_idx = idx;
-		if ((rc = S_emit_cell(rep, g, idx, o, s->colunit[c])) < 0)
+		if ((rc = S_emit_cell(rep, g, idx, o, s->colunit[pick])) < 0)
 			return rc;
 		(*found)++;
 	}
 	return 0;
 }
 
-int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
-		  xxgk_report *rep, size_t *found)
+int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, size_t k, xxgk_report *rep,
+		  size_t *found)
 {
+	const xxgk_spec *spec = &rep->rules->specs[k];
 	uint32_t r, c;
-	int prev_header = 0, rc;
+	int prev_header = 0, rc, inherit = xxgk_map_continues(s, g, k);
 
 	for (c = 0; c < g->ncols; c++) {
-		s->colmap[c] = -1;
+		s->colmap[c] = inherit ? s->saved_map[k][c] : -1;
+		s->colunit[c] = inherit ? s->saved_unit[k][c] : 0;
 		s->carry[c] = -1;
 	}
 	for (r = 0; r < g->nrows; r++) {
 		uint32_t first = S_first_mapped(s, g);
-		int numeric, k = -1;
+		int numeric, m = -1;
 
 		if (first < g->ncols && S_own_cells(s, g, r, &numeric)) {
 			if ((rc = S_label_path(s, g, r, first)) < 0)
 				return rc;
-			k = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);
-			if (k < 0 && numeric) {
+			m = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);
+			if (m < 0 && numeric) {
 				if ((rc = xxgk_report__warn(rep, "row.unrecognized", "", "table %d row %u: "
 						"the label \"%s\" matches no row of %s; its numbers are "
 						"left out", g->raw->index, r + 1, s->path.ptr,
@@ -340,8 +393,8 @@ int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec
 				continue;
 			}
 		}
-		if (k >= 0) {
-			if ((rc = S_data_row(s, g, spec, &spec->rows[k], r, rep, found)) < 0)
+		if (m >= 0) {
+			if ((rc = S_data_row(s, g, spec, &spec->rows[m], r, rep, found)) < 0)
 				return rc;
 			prev_header = 0;
 		} else {
@@ -350,5 +403,5 @@ int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec
 			prev_header = 1;
 		}
 	}
-	return 0;
+	return S_first_mapped(s, g) < g->ncols ? S_save_map(s, g, k) : 0;
 }

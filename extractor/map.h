@@ -25,6 +25,12 @@ typedef struct {
 	int32_t *carry;       /* per column: the label cell carried down */
 	int *tmp;             /* per column: scratch */
 	size_t acols;
+	/* per table spec: the column map its last table ended with, so that a
+	 * table split by a page break without repeating its header rows is
+	 * read on with the columns of its first part */
+	int **saved_map, **saved_unit;
+	uint32_t *saved_ncols;
+	size_t nspecs;
 } xxgk_map_scratch;
 
 int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules);
@@ -36,8 +42,16 @@ int xxgk_map_prepare(xxgk_map_scratch *s, const xxgk_grid *g);
 /* 1 when the table's words match spec `k`'s locate pattern. */
 int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec);
 
-/* Read the table with `spec` into the report; counts fields set in *found. */
-int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
-		  xxgk_report *r, size_t *found);
+/* Read the table with spec `k` of the rules into the report; counts fields
+ * set in *found. A table as wide as the last one read with the same spec
+ * starts with that table's columns. */
+int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, size_t k, xxgk_report *r,
+		  size_t *found);
+
+/* 1 when a table of this width would continue spec k's last table. */
+int xxgk_map_continues(const xxgk_map_scratch *s, const xxgk_grid *g, size_t k);
+
+/* Forget the saved column maps (at the start of each input). */
+void xxgk_map_reset(xxgk_map_scratch *s);
 
 #endif

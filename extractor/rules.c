@@ -199,6 +199,9 @@ static int S_add_rule(xxgk_rules *r, S_cursor *c, int is_col, const char *name, 
 		return xxgk_error_set(XXGK_ERULES, "%s:%d: unknown table spec '%.*s' (declare it "
 				      "with a table line first)", name, line, (int)n[0], w[0]);
 	S_rest(c, &pat, &pn);
+	if (is_col && s->ncols >= 64)
+		return xxgk_error_set(XXGK_ERULES, "%s:%d: more than 64 col rules for one table spec",
+				      name, line);
 	if (is_col && S_grow((void **)&s->cols, s->ncols, sizeof(*s->cols)) < 0)
 		return XXGK_ENOMEM;
 	if (!is_col && S_grow((void **)&s->rows, s->nrows, sizeof(*s->rows)) < 0)

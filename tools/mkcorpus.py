@@ -871,7 +871,7 @@ def case_split_table(seed, sv):
     brk = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     d.items[k + 1:k + 1] = [brk, second]
     return (template_package(word_vmerge(Renderer().doc(d))),
-            expected_ok(sv, seed.agency, 2024, xfail="split tables not yet supported"))
+            expected_ok(sv, seed.agency, 2024))
 
 
 def case_fee_header_yuan(seed, sv):
