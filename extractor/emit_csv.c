@@ -1,7 +1,8 @@
 /*
  * emit_csv.c - the long form: one row per value, columns
  * source,agency,year,template,field,value,text; RFC 4180 quoting and CRLF
- * line ends, so Excel, pandas and csvkit read it alike.
+ * line ends, so Excel, pandas and csvkit read it alike. Columns from a
+ * manifest (xxgk_emit_meta) follow the standard ones.
  */
 #include "xxgk/emit.h"
 
@@ -13,12 +14,38 @@
 
 #define PUT(expr) do { if ((expr) < 0) return XXGK_ENOMEM; } while (0)
 
+/* ",v1,v2..." for the meta columns, each quoted as needed; nothing without meta. */
+int xxgk_csv__meta(xxgk_buf *out, const xxgk_emit_meta *meta, int names)
+{
+	size_t i;
+
+	for (i = 0; meta && i < meta->count; i++) {
+		const char *s = names ? meta->names[i] : meta->values ? meta->values[i] : NULL;
+		PUT(xxgk_buf_putc(out, ','));
+		if (s)
+			PUT(xxgk_csv_field(out, s, strlen(s)));
+	}
+	return 0;
+}
+
 int xxgk_emit_csv_header(xxgk_buf *out)
 {
-	return xxgk_buf_puts(out, "source,agency,year,template,field,value,text\r\n");
+	return xxgk_emit_csv_header_meta(out, NULL);
+}
+
+int xxgk_emit_csv_header_meta(xxgk_buf *out, const xxgk_emit_meta *meta)
+{
+	PUT(xxgk_buf_puts(out, "source,agency,year,template,field,value,text"));
+	PUT(xxgk_csv__meta(out, meta, 1));
+	return xxgk_buf_puts(out, "\r\n");
 }
 
 int xxgk_emit_csv(xxgk_buf *out, const xxgk_report *r)
+{
+	return xxgk_emit_csv_meta(out, r, NULL);
+}
+
+int xxgk_emit_csv_meta(xxgk_buf *out, const xxgk_report *r, const xxgk_emit_meta *meta)
 {
 	const char *src = xxgk_report_source(r), *ag = xxgk_report_agency(r);
 	const char *tp = xxgk_report_template(r);
@@ -38,6 +65,7 @@ int xxgk_emit_csv(xxgk_buf *out, const xxgk_report *r)
 		PUT(xxgk_buf_puts(out, v->is_null ? "" : num));
 		PUT(xxgk_buf_putc(out, ','));
 		PUT(xxgk_csv_field(out, v->text, strlen(v->text)));
+		PUT(xxgk_csv__meta(out, meta, 0));
 		PUT(xxgk_buf_puts(out, "\r\n"));
 	}
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * emit_json.c - one report as one JSON object: metadata, "values" keyed by
  * field id in schema order, "cells" with where each value stood and its
- * text as printed, and "warnings".
+ * text as printed, and "warnings"; with XXGK_EMIT_LINE the same object on one
+ * line, for JSON Lines.
  */
 #include "xxgk/emit.h"
 
@@ -78,9 +79,29 @@ static int S_warnings(xxgk_buf *out, const xxgk_report *r, const char *nl, const
 	return xxgk_buf_printf(out, "%s%s]", n ? nl : "", n && *nl ? "  " : "");
 }
 
+static int S_meta(xxgk_buf *out, const xxgk_emit_meta *meta, const char *nl, const char *ind)
+{
+	size_t i;
+
+	PUT(xxgk_buf_putc(out, '{'));
+	for (i = 0; i < meta->count; i++) {
+		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
+		PUT(xxgk_json_string(out, meta->names[i], strlen(meta->names[i])));
+		PUT(xxgk_buf_putc(out, ':'));
+		PUT(S_str_or_null(out, meta->values ? meta->values[i] : NULL));
+	}
+	return xxgk_buf_printf(out, "%s%s}", nl, *nl ? "  " : "");
+}
+
 int xxgk_emit_json(xxgk_buf *out, const xxgk_report *r, int flags)
 {
-	int pretty = flags & XXGK_EMIT_PRETTY;
+	return xxgk_emit_json_meta(out, r, flags, NULL);
+}
+
+int xxgk_emit_json_meta(xxgk_buf *out, const xxgk_report *r, int flags, const xxgk_emit_meta *meta)
+{
+	int line = flags & XXGK_EMIT_LINE;
+	int pretty = (flags & XXGK_EMIT_PRETTY) && !line;
 	const char *nl = pretty ? "\n" : "", *ind1 = pretty ? "  " : "", *ind2 = pretty ? "    " : "";
 	const char *sp = pretty ? " " : "";
 
@@ -94,6 +115,10 @@ int xxgk_emit_json(xxgk_buf *out, const xxgk_report *r, int flags)
 		PUT(xxgk_buf_printf(out, ",%s%s\"year\":%snull", nl, ind1, sp));
 	PUT(xxgk_buf_printf(out, ",%s%s\"template\":%s", nl, ind1, sp));
 	PUT(S_str_or_null(out, xxgk_report_template(r)));
+	if (meta && meta->count) {
+		PUT(xxgk_buf_printf(out, ",%s%s\"meta\":%s", nl, ind1, sp));
+		PUT(S_meta(out, meta, nl, ind2));
+	}
 	PUT(xxgk_buf_printf(out, ",%s%s\"values\":%s", nl, ind1, sp));
 	PUT(S_values(out, r, nl, ind2));
 	if (!(flags & XXGK_EMIT_NO_CELLS)) {
@@ -102,5 +127,5 @@ int xxgk_emit_json(xxgk_buf *out, const xxgk_report *r, int flags)
 	}
 	PUT(xxgk_buf_printf(out, ",%s%s\"warnings\":%s", nl, ind1, sp));
 	PUT(S_warnings(out, r, nl, ind2));
-	return xxgk_buf_printf(out, "%s}", nl);
+	return xxgk_buf_printf(out, "%s}%s", nl, line ? "\n" : "");
 }

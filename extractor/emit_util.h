@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "xxgk/common.h"
+#include "xxgk/emit.h"
 
 /* The shortest text that reads back as `v` ("5.4195", "26915", "-3"). */
 void xxgk_fmt_number(char buf[40], double v);
@@ -13,5 +14,8 @@ int xxgk_json_string(xxgk_buf *out, const char *s, size_t len);
 
 /* Append `s` as one RFC 4180 CSV field (quoted when it needs to be). */
 int xxgk_csv_field(xxgk_buf *out, const char *s, size_t len);
+
+/* Append ",value" for each of meta's columns (names != 0: its names instead). */
+int xxgk_csv__meta(xxgk_buf *out, const xxgk_emit_meta *meta, int names);
 
 #endif

@@ -84,6 +84,12 @@ void xxgk_extractor_free(xxgk_extractor *x)
 	free(x);
 }
 
+void xxgk_extractor_set_metadata(xxgk_extractor *x, const char *agency, int year)
+{
+	x->opts.agency = agency;
+	x->opts.year = year;
+}
+
 static int S_on_paragraph(const char *text, size_t len, void *payload)
 {
 	xxgk_extractor *x = payload;

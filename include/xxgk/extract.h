@@ -28,6 +28,13 @@ XXGK_EXTERN(int) xxgk_extractor_new(xxgk_extractor **out, const xxgk_options *op
 XXGK_EXTERN(void) xxgk_extractor_free(xxgk_extractor *x);
 
 /**
+ * Set the agency and year that override the title's for the extractor's
+ * next inputs (a batch with a manifest sets them per file). `agency` is
+ * borrowed until the next call (NULL: no override); `year` 0: no override.
+ */
+XXGK_EXTERN(void) xxgk_extractor_set_metadata(xxgk_extractor *x, const char *agency, int year);
+
+/**
  * Extract the report in the file at `path`. On success `*out` is a new
  * report owned by the caller. On failure `*out` is NULL, the return value
  * is negative and xxgk_error_last() says what is wrong.
