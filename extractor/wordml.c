@@ -360,7 +360,8 @@ static void S_on_error(void *arg, xmlErrorPtr err)
 		r->err_msg[--n] = '\0';
 }
 
-static int S_node(S_reader *r, xmlTextReaderPtr rd)
+/* Handle one node; *skip is set when its subtree is to be skipped. */
+static int S_node(S_reader *r, xmlTextReaderPtr rd, int *skip)
 {
 	int type = xmlTextReaderNodeType(rd);
 	const char *ns, *ln;
@@ -387,8 +388,10 @@ static int S_node(S_reader *r, xmlTextReaderPtr rd)
 	{
 		S_elem e = S_classify(ns, ln);
 		int empty = xmlTextReaderIsEmptyElement(rd);
-		if (e == E_SKIP)
-			return empty ? 0 : 1; /* the caller skips the subtree */
+		if (e == E_SKIP) {
+			*skip = !empty; /* the caller skips the subtree */
+			return 0;
+		}
 		return S_start(r, rd, e, ns, empty);
 	}
 }
@@ -423,9 +426,9 @@ int xxgk_wordml_read(const char *xml, size_t len, const char *part, const xxgk_l
 	xmlTextReaderSetStructuredErrorHandler(rd, S_on_error, &r);
 	ret = xmlTextReaderRead(rd);
 	while (ret == 1) {
-		rc = S_node(&r, rd);
-		if (rc == 1) {
-			rc = 0;
+		int skip = 0;
+		rc = S_node(&r, rd, &skip);
+		if (rc == 0 && skip) {
 			ret = xmlTextReaderNext(rd);
 			continue;
 		}
