@@ -104,6 +104,12 @@ def compare_ok(exp, out, problems):
             problems.append("missing warning %s on %s; got warnings: %s"
                             % (w["code"], show(sorted(w["fields"])),
                                show([{"code": c, "fields": sorted(f)} for c, f in have])))
+    # "exact_warnings": every warning that is not a check.* one must be listed
+    if exp.get("exact_warnings"):
+        want = {(w["code"], frozenset(w["fields"])) for w in exp.get("warnings", [])}
+        for c, f in have:
+            if not str(c).startswith("check.") and (c, f) not in want:
+                problems.append("unexpected warning %s on %s" % (c, show(sorted(f))))
 
 
 def compare_err(exp, out, err, problems):
