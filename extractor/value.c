@@ -32,6 +32,8 @@ static size_t S_compact(char *out, size_t cap, const char *s, size_t len, int *t
 			cp = ',';
 		else if (cp == 0xFF0B)
 			cp = '+';
+		else if (cp == 0xFF0D || cp == 0x2212)
+			cp = '-'; /* full-width hyphen-minus, minus sign: -3 typed in either */
 		if (o + n + 1 > cap) {
 			*too_long = 1;
 			return o;
