@@ -29,7 +29,7 @@ static int S_values(xxgk_buf *out, const xxgk_report *r, const char *nl, const c
 		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
 		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
 		xxgk_fmt_number(num, v->number);
-		PUT(xxgk_buf_printf(out, ":%s", v->is_null ? "null" : num));
+		PUT(xxgk_buf_printf(out, ":%s%s", *nl ? " " : "", v->is_null ? "null" : num));
 	}
 	return xxgk_buf_printf(out, "%s%s}", n ? nl : "", n && *nl ? "  " : "");
 }
@@ -43,8 +43,8 @@ static int S_cells(xxgk_buf *out, const xxgk_report *r, const char *nl, const ch
 		const xxgk_value *v = xxgk_report_value(r, i);
 		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
 		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
-		PUT(xxgk_buf_printf(out, ":{\"table\":%d,\"row\":%d,\"col\":%d,\"text\":", v->table,
-				    v->row, v->col));
+		PUT(xxgk_buf_printf(out, ":%s{\"table\":%d,\"row\":%d,\"col\":%d,\"text\":",
+				    *nl ? " " : "", v->table, v->row, v->col));
 		PUT(xxgk_json_string(out, v->text, strlen(v->text)));
 		PUT(xxgk_buf_putc(out, '}'));
 	}

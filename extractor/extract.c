@@ -112,13 +112,14 @@ static int S_dump_cell(xxgk_buf *out, const xxgk_grid *g, uint32_t r, uint32_t c
 	t = xxgk_grid_text(g, o, &len);
 	if (xxgk_buf_puts(out, " | ") < 0)
 		return XXGK_ENOMEM;
-	for (i = 0; i < len && shown < 40; i++) {
+	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)t[i];
-		int rc = ch == '\n' ? xxgk_buf_puts(out, "⏎") : ch < 0x20 ? 0 : xxgk_buf_putc(out, (char)ch);
+		int rc;
+		if ((ch & 0xC0) != 0x80 && shown++ == 40)
+			break; /* cut only before a character, never inside one */
+		rc = ch == '\n' ? xxgk_buf_puts(out, "⏎") : ch < 0x20 ? 0 : xxgk_buf_putc(out, (char)ch);
 		if (rc < 0)
 			return rc;
-		if ((ch & 0xC0) != 0x80)
-			shown++;
 	}
 	if (i < len && xxgk_buf_puts(out, "…") < 0)
 		return XXGK_ENOMEM;
