@@ -2,6 +2,7 @@
  * main.c - the xxgk command line: a thin layer over the public API.
  *
  *   xxgk extract [options] FILE...   reports as JSON or CSV
+ *   xxgk check [options] FILE...     each report's own arithmetic (cli/check.c)
  *   xxgk tables FILE                 every table's resolved grid
  *   xxgk schema                      the field ids and their labels
  */
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "xxgk/xxgk.h"
+#include "check.h"
 #include "output.h"
 
 #define EXIT_FAILED 1
@@ -21,6 +23,7 @@
 
 static const char S_usage[] =
 "usage: xxgk extract [options] FILE...\n"
+"       xxgk check [--format text|json] [--rules FILE] FILE...\n"
 "       xxgk tables [options] FILE\n"
 "       xxgk schema [--template 2019|2021]\n"
 "       xxgk --help | --version\n"
@@ -32,6 +35,13 @@ static const char S_usage[] =
 "Commands:\n"
 "  extract   read each FILE and write its report: agency, year, template,\n"
 "            every value with the cell it came from, and warnings\n"
+"  check     check each report's own arithmetic (勾稽关系, docs/checks.md): row\n"
+"            totals, 一+二 = （七）+四, the result total, the appeals totals,\n"
+"            whole non-negative counts; print per report which rules hold and\n"
+"            which fail, with the printed and computed numbers (--format json:\n"
+"            one object per FILE and line). Exit status of check: 0 all\n"
+"            consistent; 1 inconsistencies found; 2 usage error; 3 some FILE\n"
+"            could not be read (the others are still checked)\n"
 "  tables    print every table of FILE as the reader resolved it (merged cells\n"
 "            shown as < and ^) and which report table it was read as: the\n"
 "            first thing to look at when a report reads wrong\n"
@@ -60,13 +70,15 @@ static const char S_usage[] =
 "number is null with a value.unreadable warning quoting its text. Amounts\n"
 "(active.fees.amount, active.procurement.amount) are in 万元.\n"
 "\n"
-"Exit status: 0 every input gave a report; 1 at least one input failed (each\n"
-"failure is one line on stderr: `xxgk: FILE: what is wrong`); 2 usage error.\n"
+"Exit status of extract and tables (check: see above): 0 every input gave a\n"
+"report; 1 at least one input failed (each failure is one line on stderr:\n"
+"`xxgk: FILE: what is wrong`); 2 usage error.\n"
 "\n"
 "Examples:\n"
 "  xxgk extract report.docx\n"
 "  xxgk extract --format csv --bom -o reports.csv reports/*.docx\n"
 "  xxgk extract --agency 重庆市巴南区市场监督管理局 --year 2024 report.docx\n"
+"  xxgk check reports/*.docx\n"
 "  xxgk tables report.docx | less -S\n"
 "  xxgk schema --template 2021\n";
 
@@ -327,6 +339,8 @@ int main(int argc, char **argv)
 		printf("xxgk %s\n", XXGK_VERSION);
 		return 0;
 	}
+	if (strcmp(cmd, "check") == 0)
+		return cli_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "extract") != 0 && strcmp(cmd, "tables") != 0 && strcmp(cmd, "schema") != 0)
 		return S_usage_error("unknown command '%s'", cmd);
 	if ((rc = S_parse(&cli, argc - 1, argv + 1, strcmp(cmd, "schema") == 0 ? &templ : NULL)) != 0)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "error.h"
 #include "grid.h"
 #include "map.h"
@@ -276,7 +277,8 @@ static int S_finish(xxgk_extractor *x)
 	other = xxgk_rules_field_index(x->rules, "requests.result.other", 21);
 	r->templ = x->active_templ ? x->active_templ
 		   : (other >= 0 && r->has[other]) ? "2019" : "2021";
-	if ((rc = S_warn_mixed(r)) < 0 || (rc = S_warn_missing(r)) < 0)
+	if ((rc = S_warn_mixed(r)) < 0 || (rc = S_warn_missing(r)) < 0 ||
+	    (rc = xxgk_check__report(r)) < 0)
 		return rc;
 	xxgk_report__finish(r);
 	return 0;

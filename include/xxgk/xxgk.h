@@ -17,5 +17,6 @@
 #include "report.h"
 #include "extract.h"
 #include "emit.h"
+#include "check.h"
 
 #endif
