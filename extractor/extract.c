@@ -14,6 +14,7 @@
 #include "check.h"
 #include "error.h"
 #include "grid.h"
+#include "html.h"
 #include "map.h"
 #include "meta.h"
 #include "package.h"
@@ -28,6 +29,7 @@ struct xxgk_extractor {
 	xxgk_buf file;         /* the input's bytes, reused */
 	xxgk_buf part;         /* the main part's bytes, reused */
 	xxgk_meta_paras paras;
+	xxgk_buf title;        /* an HTML page's <title>, reused */
 	/* per input */
 	xxgk_report *report;
 	xxgk_buf *dump;        /* set by xxgk_tables_file */
@@ -63,6 +65,7 @@ int xxgk_extractor_new(xxgk_extractor **out, const xxgk_options *opts)
 	x->file = (xxgk_buf)XXGK_BUF_INIT;
 	x->part = (xxgk_buf)XXGK_BUF_INIT;
 	x->paras.text = (xxgk_buf)XXGK_BUF_INIT;
+	x->title = (xxgk_buf)XXGK_BUF_INIT;
 	x->rules = x->opts.rules;
 	if ((!x->rules && (rc = xxgk_rules_default(&x->rules)) < 0) ||
 	    (rc = xxgk_map_scratch_init(&x->scratch, x->rules)) < 0) {
@@ -81,6 +84,7 @@ void xxgk_extractor_free(xxgk_extractor *x)
 	xxgk_buf_dispose(&x->file);
 	xxgk_buf_dispose(&x->part);
 	xxgk_buf_dispose(&x->paras.text);
+	xxgk_buf_dispose(&x->title);
 	xxgk_report_free(x->report);
 	free(x);
 }
@@ -268,7 +272,8 @@ static int S_finish(xxgk_extractor *x)
 
 	if (!x->tables_found || !x->fields_found)
 		return xxgk_error_set(XXGK_ENOTABLE, "no 2019- or 2021-format report tables found");
-	if ((rc = xxgk_meta_title(r, &x->paras, &x->scratch)) < 0)
+	if ((rc = xxgk_meta_title(r, &x->paras, &x->scratch)) < 0 ||
+	    (rc = xxgk_meta_page_title(r, x->title.ptr, x->title.size, &x->scratch)) < 0)
 		return rc;
 	if (x->opts.agency && (rc = xxgk_report__set_agency(r, x->opts.agency, strlen(x->opts.agency))) < 0)
 		return rc;
@@ -295,6 +300,7 @@ static void S_reset(xxgk_extractor *x)
 	xxgk_buf_clear(&x->part);
 	xxgk_buf_clear(&x->paras.text);
 	x->paras.n = 0;
+	xxgk_buf_clear(&x->title);
 }
 
 static int S_run(xxgk_extractor *x, const void *data, size_t len, const char *source)
@@ -304,6 +310,12 @@ static int S_run(xxgk_extractor *x, const void *data, size_t len, const char *so
 	int rc;
 
 	S_reset(x);
+	if (xxgk_package_sniff(data, len) == XXGK_KIND_HTML) {
+		if ((rc = xxgk_report__new(&x->report, x->rules, source)) < 0 ||
+		    (rc = xxgk_html_read(&x->title, data, len, &x->opts.limits, &sink, x)) < 0)
+			return rc;
+		return x->dump ? 0 : S_finish(x);
+	}
 	if ((rc = xxgk_report__new(&x->report, x->rules, source)) < 0 ||
 	    (rc = xxgk_package_main_part(&x->part, part, sizeof(part), data, len, &x->opts.limits)) < 0 ||
 	    (rc = xxgk_wordml_read(x->part.ptr, x->part.size, part, &x->opts.limits, &sink, x)) < 0)

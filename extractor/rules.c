@@ -145,6 +145,14 @@ static int S_add_field(xxgk_rules *r, S_cursor *c, const char *name, int line)
 			return xxgk_error_set(XXGK_ERULES, "%s:%d: field needs <id> <templates> "
 					      "<count|amount> <label>", name, line);
 	S_rest(c, &label, &ln);
+	if (!(n[2] == 5 && memcmp(w[2], "count", 5) == 0) &&
+	    !(n[2] == 6 && memcmp(w[2], "amount", 6) == 0))
+		return xxgk_error_set(XXGK_ERULES, "%s:%d: field kind '%.*s' is neither count nor "
+				      "amount", name, line, (int)n[2], w[2]);
+	for (i = 0; i < (int)r->nfields; i++)
+		if (strlen(r->fields[i].id) == n[0] && memcmp(r->fields[i].id, w[0], n[0]) == 0)
+			return xxgk_error_set(XXGK_ERULES, "%s:%d: field %.*s declared twice", name,
+					      line, (int)n[0], w[0]);
 	if (S_grow((void **)&r->fields, r->nfields, sizeof(*r->fields)) < 0)
 		return XXGK_ENOMEM;
 	f = &r->fields[r->nfields];
