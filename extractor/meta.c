@@ -132,3 +132,32 @@ int xxgk_meta_title(xxgk_report *r, const xxgk_meta_paras *p, xxgk_map_scratch *
 	xxgk_buf_dispose(&pair);
 	return rc < 0 ? rc : 0;
 }
+
+int xxgk_meta_page_title(xxgk_report *r, const char *title, size_t len, xxgk_map_scratch *s)
+{
+	static const char *const seps[] = {"_", "|", "｜", "-", "－", "—", "–", "·", "::", "＿"};
+	xxgk_meta_paras p;
+	size_t i = 0, start = 0, k, n;
+	int rc = 0;
+
+	if (!len || (r->agency_off != SIZE_MAX && r->year))
+		return 0;
+	memset(&p, 0, sizeof(p));
+	p.text = (xxgk_buf)XXGK_BUF_INIT;
+	while (i <= len && rc == 0) {
+		for (k = 0, n = 0; i < len && k < sizeof(seps) / sizeof(*seps) && !n; k++)
+			if (len - i >= strlen(seps[k]) && memcmp(title + i, seps[k], strlen(seps[k])) == 0)
+				n = strlen(seps[k]);
+		if (i < len && !n) {
+			i++;
+			continue;
+		}
+		rc = xxgk_meta_add(&p, title + start, i - start);
+		i += n ? n : 1;
+		start = i;
+	}
+	if (rc == 0)
+		rc = xxgk_meta_title(r, &p, s);
+	xxgk_buf_dispose(&p.text);
+	return rc;
+}

@@ -21,6 +21,12 @@ int xxgk_meta_add(xxgk_meta_paras *p, const char *text, size_t len);
  * set the report's agency and year from the first that matches. */
 int xxgk_meta_title(xxgk_report *r, const xxgk_meta_paras *p, xxgk_map_scratch *s);
 
+/* The fallback for an HTML page whose body names no agency or year: its
+ * <title>, cut at the separators that set off the site's name
+ * ("报告_某某区人民政府"), each piece tried as a title paragraph. Sets only
+ * what the body left unset. */
+int xxgk_meta_page_title(xxgk_report *r, const char *title, size_t len, xxgk_map_scratch *s);
+
 /* "2024" or "二〇二四" as a year; 0 if neither. */
 int xxgk_meta_year(const char *s, size_t len);
 

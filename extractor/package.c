@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "html.h"
 
 #define RATIO_MIN_BYTES (1u << 20) /* the ratio limit applies above 1 MiB */
 
@@ -48,7 +49,6 @@ static int S_starts_ci(const unsigned char *d, size_t len, const char *s)
 xxgk_kind xxgk_package_sniff(const unsigned char *d, size_t len)
 {
 	static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-	size_t i = 0;
 
 	if (len == 0)
 		return XXGK_KIND_EMPTY;
@@ -66,13 +66,7 @@ xxgk_kind xxgk_package_sniff(const unsigned char *d, size_t len)
 		return XXGK_KIND_RTF;
 	if (S_starts_ci(d, len, "%PDF-"))
 		return XXGK_KIND_PDF;
-	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
-		i = 3;
-	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
-		i++;
-	if (S_starts_ci(d + i, len - i, "<!doctype html") || S_starts_ci(d + i, len - i, "<html"))
-		return XXGK_KIND_HTML;
-	return XXGK_KIND_UNKNOWN;
+	return xxgk_html_sniff(d, len) ? XXGK_KIND_HTML : XXGK_KIND_UNKNOWN;
 }
 
 static int S_kind_error(xxgk_kind kind)
