@@ -10,6 +10,9 @@ CASE_DIR as the working directory and a 20 s timeout, then compares with CASE_DI
   rc == 0   stdout is one JSON object; its agency, year and template equal the expected ones;
             its values object has exactly the expected keys, with equal values (numbers within
             1e-9, null only for null); each expected warning (code + set of fields) is present
+            with "checks": [{"code": ..., "fields": [...]}, ...] the output's check.* warnings
+            (code + set of fields) are exactly those, no more and no fewer; without the key
+            nothing about check.* warnings is asserted
   rc != 0   stdout is empty; stderr is exactly one line, starts with "xxgk: " and contains the
             expected stderr substring
 
@@ -110,6 +113,20 @@ def compare_ok(exp, out, problems):
         for c, f in have:
             if not str(c).startswith("check.") and (c, f) not in want:
                 problems.append("unexpected warning %s on %s" % (c, show(sorted(f))))
+    # "checks": the check.* warnings, written by hand, must be exactly these (as a multiset)
+    if "checks" in exp:
+        want = sorted((w["code"], tuple(sorted(w["fields"]))) for w in exp["checks"])
+        got_checks = sorted((c, tuple(sorted(f))) for c, f in have if str(c).startswith("check."))
+        if want != got_checks:
+            for c, f in want:
+                if want.count((c, f)) > got_checks.count((c, f)):
+                    problems.append("missing check warning %s on %s" % (c, show(list(f))))
+            for c, f in got_checks:
+                if got_checks.count((c, f)) > want.count((c, f)):
+                    msg = [w.get("message") for w in gw if isinstance(w, dict) and w.get("code") == c
+                           and tuple(sorted(w.get("fields") or [])) == f]
+                    problems.append("unexpected check warning %s on %s: %s"
+                                    % (c, show(list(f)), show(msg[0] if msg else "")))
 
 
 def compare_err(exp, out, err, problems):
