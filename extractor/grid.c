@@ -45,7 +45,7 @@ static void S_place_row(xxgk_grid *g, uint32_t r)
 	}
 }
 
-int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols)
+static int S_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols, uint64_t max_pos)
 {
 	uint32_t r, w = 0;
 	size_t n;
@@ -62,6 +62,10 @@ int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols)
 			w = rw;
 	}
 	g->ncols = w;
+	if ((uint64_t)g->nrows * g->ncols > max_pos)
+		return xxgk_error_set(XXGK_ELIMIT, "table %d is %u rows x %u columns = %llu grid "
+				      "positions (limit max_cells=%llu)", raw->index, g->nrows, g->ncols,
+				      (unsigned long long)g->nrows * g->ncols, (unsigned long long)max_pos);
 	n = (size_t)g->nrows * g->ncols;
 	g->owner = malloc((n ? n : 1) * sizeof(*g->owner));
 	g->origin_row = calloc(raw->ncells ? raw->ncells : 1, sizeof(*g->origin_row));
@@ -74,6 +78,16 @@ int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols)
 	for (r = 0; r < g->nrows; r++)
 		S_place_row(g, r);
 	return 0;
+}
+
+int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols)
+{
+	return S_build(g, raw, max_cols, UINT64_MAX);
+}
+
+int xxgk_grid_build_limited(xxgk_grid *g, const xxgk_rawtable *raw, const xxgk_limits *lim)
+{
+	return S_build(g, raw, lim->max_cols, lim->max_cells);
 }
 
 void xxgk_grid_dispose(xxgk_grid *g)

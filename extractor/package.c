@@ -106,6 +106,22 @@ typedef struct {
 	uint64_t total;
 } S_pkg;
 
+/* Does `size` uncompressed bytes from a part stored in `st` expand too much? */
+static int S_over_ratio(uint64_t size, const zip_stat_t *st, uint32_t max_ratio)
+{
+	if (size <= RATIO_MIN_BYTES || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return 0;
+	return st->comp_size == 0 || size / st->comp_size > max_ratio;
+}
+
+static int S_ratio_error(const char *name, uint64_t size, const zip_stat_t *st, uint32_t max_ratio)
+{
+	return xxgk_error_set(XXGK_ELIMIT, "part %s expands %llu times (a ZIP bomb?), over the "
+			      "limit max_ratio=%u", name,
+			      (unsigned long long)(st->comp_size ? size / st->comp_size : size),
+			      max_ratio);
+}
+
 static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *name)
 {
 	zip_stat_t st;
@@ -121,13 +137,8 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 		return xxgk_error_set(XXGK_ELIMIT, "part %s is %llu bytes uncompressed, over the limit "
 				      "max_part_bytes=%llu", name, (unsigned long long)st.size,
 				      (unsigned long long)pkg->lim->max_part_bytes);
-	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
-	    st.size > RATIO_MIN_BYTES &&
-	    (st.comp_size == 0 || st.size / st.comp_size > pkg->lim->max_ratio))
-		return xxgk_error_set(XXGK_ELIMIT, "part %s expands %llu times (a ZIP bomb?), over the "
-				      "limit max_ratio=%u", name,
-				      (unsigned long long)(st.comp_size ? st.size / st.comp_size : st.size),
-				      pkg->lim->max_ratio);
+	if ((st.valid & ZIP_STAT_SIZE) && S_over_ratio(st.size, &st, pkg->lim->max_ratio))
+		return S_ratio_error(name, st.size, &st, pkg->lim->max_ratio);
 	zf = zip_fopen_index(pkg->za, (zip_uint64_t)idx, 0);
 	if (!zf)
 		return xxgk_error_set(XXGK_ENOTDOCX, "cannot open part %s: %s", name,
@@ -141,6 +152,10 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 					      got > pkg->lim->max_part_bytes ? "max_part_bytes" : "max_total_bytes",
 					      (unsigned long long)(got > pkg->lim->max_part_bytes
 						? pkg->lim->max_part_bytes : pkg->lim->max_total_bytes));
+		}
+		if (S_over_ratio(got, &st, pkg->lim->max_ratio)) { /* the sizes in the ZIP lie */
+			zip_fclose(zf);
+			return S_ratio_error(name, got, &st, pkg->lim->max_ratio);
 		}
 		if (xxgk_buf_put(out, chunk, (size_t)n) < 0) {
 			zip_fclose(zf);
