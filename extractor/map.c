@@ -295,6 +295,39 @@ static int S_own_cells(const xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r
 	return own;
 }
 
+/*
+ * Does row r name columns still unknown (text under an unknown column
+ * that completes a header path a col rule matches)? Then it is a header
+ * row, even though it has cells under known columns: a header of several
+ * rows whose upper cells were not merged down.
+ */
+static int S_names_columns(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+			   uint32_t r, uint32_t first)
+{
+	uint32_t c;
+
+	for (c = first; c < g->ncols; c++) {
+		int32_t o = xxgk_grid_at(g, r, c);
+		size_t len, base;
+		const char *t;
+		int hit;
+		if (s->colmap[c] >= 0 || o < 0 || g->origin_row[o] != r)
+			continue;
+		t = S_norm(s, o, &len);
+		if (!len || xxgk_value_is_number(t, len))
+			continue;
+		base = s->hdr[c].size;
+		if ((base && xxgk_buf_putc(&s->hdr[c], '>') < 0) || xxgk_buf_put(&s->hdr[c], t, len) < 0)
+			return 0;
+		hit = S_first_match(spec->cols, spec->ncols, s->hdr[c].ptr, s->hdr[c].size, s) >= 0;
+		s->hdr[c].size = base; /* only a look: the header row itself appends for real */
+		s->hdr[c].ptr[base] = '\0';
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
 /* Compose <prefix>.<row>.<col>, leaving out empty parts; -1 if not a schema field. */
 static int S_field(const xxgk_rules *rules, const xxgk_spec *spec, const char *row,
 		   const char *col, char *id, size_t size)
@@ -379,7 +412,8 @@ int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, size_t k, xxgk_report
 		uint32_t first = S_first_mapped(s, g);
 		int numeric, m = -1;
 
-		if (first < g->ncols && S_own_cells(s, g, r, &numeric)) {
+		if (first < g->ncols && S_own_cells(s, g, r, &numeric) &&
+		    !S_names_columns(s, g, spec, r, first)) {
 			if ((rc = S_label_path(s, g, r, first)) < 0)
 				return rc;
 			m = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);

@@ -20,6 +20,7 @@ Cases:
   label-variants-2       1、 ordinals, spaces inside labels, a real typo, 七、总计,
                          结转下一年度, a group label repeated, multi-paragraph
                          cells, units, header and data spans that do not line up
+  unmerged-header        header rows retyped without vertical merges
   errors/pre-2019-report a 2018 report in the old format: not a report of ours
 """
 import json
@@ -232,11 +233,13 @@ APPEAL_KEYS = [("review", r) for r in ("upheld", "corrected", "other", "pending"
     [("suit_after_review", r) for r in ("upheld", "corrected", "other", "pending", "total")]
 
 
-def appeals(v):
+def appeals(v, merged=True):
+    """Table 四; merged=False: the 行政复议 headers are not merged down (blank cells below)."""
     heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    vm = ("restart", "continue") if merged else (None, None)
     rows = [[cell("行政复议", 5), cell("行政诉讼", 10)],
-            [cell(h, 1, "restart") for h in heads] + [cell("未经复议直接起诉", 5), cell("复议后起诉", 5)],
-            [cell("", 1, "continue") for _ in heads] + [cell(h) for h in heads] * 2,
+            [cell(h, 1, vm[0]) for h in heads] + [cell("未经复议直接起诉", 5), cell("复议后起诉", 5)],
+            [cell("", 1, vm[1]) for _ in heads] + [cell(h) for h in heads] * 2,
             [cell(str(v["appeals.%s.%s" % k]) if v["appeals.%s.%s" % k] is not None else "")
              for k in APPEAL_KEYS]]
     return table(rows, 15)
@@ -462,6 +465,21 @@ def case_label_variants_2(out):
     write_case(out, "label-variants-2", b, expected(sv, SEED_AGENCY, 2024, "2021"))
 
 
+def case_unmerged_header(out):
+    """Header rows retyped without vertical merges: blank cells where the merge was."""
+    sv = load_seed()
+    head = requests_header()
+    for row in head:  # drop every vMerge: the continued positions become blank cells
+        for i, c in enumerate(row):
+            row[i] = c.replace('<w:vMerge w:val="restart"/>', "").replace("<w:vMerge/>", "")
+    b = body([SEED_AGENCY, "2024年政府信息公开工作年度报告"],
+             [para("二、主动公开政府信息情况"), active_2021(sv),
+              para("三、收到和处理政府信息公开申请情况"),
+              table(head + requests_rows(sv), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals(sv, merged=False)])
+    write_case(out, "unmerged-header", b, expected(sv, SEED_AGENCY, 2024, "2021"))
+
+
 def case_pre_2019(out):
     rows = [[cell("统计指标"), cell("单位"), cell("统计数")],
             [cell("一、主动公开情况"), cell("—"), cell("—")],
@@ -486,7 +504,7 @@ def main(argv):
         sys.stderr.write("usage: mkvariants.py [--out DIR]\n")
         return 2
     for fn in (case_2019, case_hybrid, case_split_no_header, case_textbox,
-               case_label_variants_2, case_pre_2019):
+               case_label_variants_2, case_unmerged_header, case_pre_2019):
         fn(out)
     return 0
 
