@@ -3,7 +3,8 @@
 
     python3 tests/corpus_test.py XXGK_BINARY CASE_DIR
 
-Runs `XXGK_BINARY extract --format json [args from CASE_DIR/args] CASE_DIR/input.docx` with
+Runs `XXGK_BINARY extract --format json [args from CASE_DIR/args] CASE_DIR/input.*` (the one
+input file: input.docx, input.html, ...) with
 CASE_DIR as the working directory and a 20 s timeout, then compares with CASE_DIR/expected.json:
 
   rc        the exit code
@@ -158,7 +159,11 @@ def main(argv):
     if "xfail" in exp:
         print("SKIP %s: %s" % (name, exp["xfail"]))
         return 77
-    cmd = [binary, "extract", "--format", "json"] + load_args(case_dir) + ["input.docx"]
+    inputs = sorted(n for n in os.listdir(case_dir) if n.startswith("input."))
+    if len(inputs) != 1:
+        print("FAIL %s: expected one input.* file, found %s" % (name, inputs or "none"))
+        return 1
+    cmd = [binary, "extract", "--format", "json"] + load_args(case_dir) + [inputs[0]]
     try:
         proc = subprocess.run(cmd, cwd=case_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               timeout=TIMEOUT)
