@@ -21,6 +21,7 @@ Cases:
                          结转下一年度, a group label repeated, multi-paragraph
                          cells, units, header and data spans that do not line up
   unmerged-header        header rows retyped without vertical merges
+  title-subtitle         2023年度… title with the agency on the next line
   errors/pre-2019-report a 2018 report in the old format: not a report of ours
 """
 import json
@@ -480,6 +481,17 @@ def case_unmerged_header(out):
     write_case(out, "unmerged-header", b, expected(sv, SEED_AGENCY, 2024, "2021"))
 
 
+def case_title_subtitle(out):
+    """The title words first (2023年度…), the agency on the line below in brackets."""
+    sv = load_seed()
+    b = body(["2023年度政府信息公开工作年度报告", "（江北区审计局）", "一、总体情况"],
+             [para("二、主动公开政府信息情况"), active_2021(sv),
+              para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + requests_rows(sv), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals(sv)])
+    write_case(out, "title-subtitle", b, expected(sv, "江北区审计局", 2023, "2021"))
+
+
 def case_pre_2019(out):
     rows = [[cell("统计指标"), cell("单位"), cell("统计数")],
             [cell("一、主动公开情况"), cell("—"), cell("—")],
@@ -504,7 +516,8 @@ def main(argv):
         sys.stderr.write("usage: mkvariants.py [--out DIR]\n")
         return 2
     for fn in (case_2019, case_hybrid, case_split_no_header, case_textbox,
-               case_label_variants_2, case_unmerged_header, case_pre_2019):
+               case_label_variants_2, case_unmerged_header, case_title_subtitle,
+               case_pre_2019):
         fn(out)
     return 0
 
