@@ -1,7 +1,8 @@
 /*
  * main.c - the xxgk command line: a thin layer over the public API.
  *
- *   xxgk extract [options] FILE...   reports as JSON or CSV
+ *   xxgk extract [options] FILE...   reports as JSON, JSON Lines, CSV or SQLite
+ *                                    (many at once: cli/batch.c)
  *   xxgk check [options] FILE...     each report's own arithmetic (cli/check.c)
  *   xxgk tables FILE                 every table's resolved grid
  *   xxgk schema                      the field ids and their labels
@@ -12,9 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xxgk/xxgk.h"
+#include "batch.h"
 #include "check.h"
 #include "output.h"
 
@@ -22,7 +25,8 @@
 #define EXIT_USAGE 2
 
 static const char S_usage[] =
-"usage: xxgk extract [options] FILE...\n"
+"usage: xxgk extract [options] FILE|DIR...\n"
+"       xxgk extract [options] --files-from LIST|-\n"
 "       xxgk check [--format text|json] [--rules FILE] FILE...\n"
 "       xxgk tables [options] FILE\n"
 "       xxgk schema [--template 2019|2021]\n"
@@ -47,13 +51,34 @@ static const char S_usage[] =
 "            first thing to look at when a report reads wrong\n"
 "  schema    list the field ids with the templates that have them and their\n"
 "            official labels\n"
-"\n"
+"\n";
+
+/* The rest of --help (one literal may hold at most 4095 bytes in ISO C). */
+static const char S_usage_options[] =
 "Options for extract:\n"
-"  -f, --format FMT   json (default) or csv (long form: one row per value,\n"
-"                     columns source,agency,year,template,field,value,text)\n"
+"  -f, --format FMT   json (default; one object, or an array for several\n"
+"                     inputs), jsonl (JSON Lines: one compact report per line,\n"
+"                     streamed), csv (long form: one row per value, columns\n"
+"                     source,agency,year,template,field,value,text), csv-wide\n"
+"                     (one row per report: source,agency,year,template, then\n"
+"                     every field id of `xxgk schema` in its order) or sqlite\n"
+"                     (a database, -o FILE.db; see docs/sql.md)\n"
 "  -o, --output FILE  write to FILE instead of standard output; FILE is\n"
 "                     replaced only when the run produced output, through a\n"
-"                     temporary file and a rename, never half-written\n"
+"                     temporary file and a rename, never half-written; an\n"
+"                     existing database is updated in one transaction, a\n"
+"                     report already in it (same path) replaced, not doubled\n"
+"  -j, --jobs N       read N files at a time (default: the number of CPUs);\n"
+"                     the output is in input order and the same for any N\n"
+"      --files-from LIST  also read the files named in LIST, one path per line\n"
+"                     (-: standard input, read as the run goes)\n"
+"      --manifest CSV metadata from a crawler: a CSV with a header row naming\n"
+"                     path and optionally agency, year; its agency and year\n"
+"                     override the title's; any other column (url, ...) is\n"
+"                     carried into the output (JSON \"meta\", extra CSV columns,\n"
+"                     SQLite report_meta). Without FILE, its paths are the input\n"
+"  -q, --quiet        no progress line, no notes on skipped files, no summary\n"
+"                     unless something failed\n"
 "      --compact      JSON on one line per report\n"
 "      --no-cells     JSON without the \"cells\" provenance object\n"
 "      --bom          start CSV with a UTF-8 byte order mark (for Excel)\n"
@@ -70,13 +95,20 @@ static const char S_usage[] =
 "number is null with a value.unreadable warning quoting its text. Amounts\n"
 "(active.fees.amount, active.procurement.amount) are in 万元.\n"
 "\n"
+"A DIR stands for every .docx file below it, in sorted path order; Office\n"
+"lock files (~$*) and other files are skipped with a note. On a terminal,\n"
+"extract shows its progress on stderr (done/total, rate, time left, failures).\n"
+"\n"
 "Exit status of extract and tables (check: see above): 0 every input gave a\n"
 "report; 1 at least one input failed (each failure is one line on stderr:\n"
-"`xxgk: FILE: what is wrong`); 2 usage error.\n"
+"`xxgk: FILE: what is wrong`; the others are all written, and several inputs\n"
+"end with a one-line summary); 2 usage error.\n"
 "\n"
 "Examples:\n"
 "  xxgk extract report.docx\n"
 "  xxgk extract --format csv --bom -o reports.csv reports/*.docx\n"
+"  xxgk extract -f sqlite -o reports.db --manifest crawl.csv reports/\n"
+"  find /data -name '*.docx' | xxgk extract --files-from - -f jsonl > out.jsonl\n"
 "  xxgk extract --agency 重庆市巴南区市场监督管理局 --year 2024 report.docx\n"
 "  xxgk check reports/*.docx\n"
 "  xxgk tables report.docx | less -S\n"
@@ -94,7 +126,8 @@ typedef struct {
 	const char *format;
 	const char *output;
 	const char *rules_path;
-	int compact, no_cells, bom;
+	const char *files_from, *manifest;
+	int compact, no_cells, bom, quiet, jobs;
 	xxgk_options opts;
 	xxgk_rules *rules;
 } S_cli;
@@ -139,7 +172,7 @@ static int S_set_limit(xxgk_limits *lim, const char *spec)
 }
 
 enum { OPT_BOM = 256, OPT_AGENCY, OPT_YEAR, OPT_RULES, OPT_LIMIT, OPT_COMPACT, OPT_NO_CELLS,
-       OPT_TEMPLATE };
+       OPT_TEMPLATE, OPT_FILES_FROM, OPT_MANIFEST };
 
 static const struct option S_longopts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -152,9 +185,26 @@ static const struct option S_longopts[] = {
 	{"compact", no_argument, NULL, OPT_COMPACT},
 	{"no-cells", no_argument, NULL, OPT_NO_CELLS},
 	{"template", required_argument, NULL, OPT_TEMPLATE},
+	{"jobs", required_argument, NULL, 'j'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"files-from", required_argument, NULL, OPT_FILES_FROM},
+	{"manifest", required_argument, NULL, OPT_MANIFEST},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
+
+static int S_format(const char *name)
+{
+	static const char *const names[] = {"json", "jsonl", "csv", "csv-wide", "sqlite"};
+	static const cli_format formats[] = {CLI_FMT_JSON, CLI_FMT_JSONL, CLI_FMT_CSV,
+					     CLI_FMT_CSV_WIDE, CLI_FMT_SQLITE};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)formats[i];
+	return -1;
+}
 
 /* Parse options after the command word; returns 0 or EXIT_USAGE. */
 static int S_parse(S_cli *cli, int argc, char **argv, const char **templ)
@@ -164,7 +214,7 @@ static int S_parse(S_cli *cli, int argc, char **argv, const char **templ)
 	long y;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:h", S_longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:j:qh", S_longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': cli->format = optarg; break;
 		case 'o': cli->output = optarg; break;
@@ -183,17 +233,27 @@ static int S_parse(S_cli *cli, int argc, char **argv, const char **templ)
 			break;
 		case OPT_COMPACT: cli->compact = 1; break;
 		case OPT_NO_CELLS: cli->no_cells = 1; break;
+		case 'q': cli->quiet = 1; break;
+		case OPT_FILES_FROM: cli->files_from = optarg; break;
+		case OPT_MANIFEST: cli->manifest = optarg; break;
+		case 'j':
+			y = strtol(optarg, &end, 10);
+			if (*end || y < 1 || y > 256)
+				return S_usage_error("--jobs wants a number from 1 to 256, not '%s'", optarg);
+			cli->jobs = (int)y;
+			break;
 		case OPT_TEMPLATE:
 			if (!templ)
 				return S_usage_error("%s", "--template is an option of 'xxgk schema'");
 			*templ = optarg;
 			break;
-		case 'h': fputs(S_usage, stdout); exit(0);
+		case 'h': fputs(S_usage, stdout), fputs(S_usage_options, stdout); exit(0);
 		default: return EXIT_USAGE;
 		}
 	}
-	if (strcmp(cli->format, "json") != 0 && strcmp(cli->format, "csv") != 0)
-		return S_usage_error("unknown format '%s' (json or csv)", cli->format);
+	if (S_format(cli->format) < 0)
+		return S_usage_error("unknown format '%s' (json, jsonl, csv, csv-wide or sqlite)",
+				     cli->format);
 	if (cli->rules_path && xxgk_rules_load_file(&cli->rules, cli->rules_path) < 0) {
 		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
 		return EXIT_USAGE;
@@ -207,73 +267,47 @@ static void S_report_error(const char *path)
 	fprintf(stderr, "xxgk: %s: %s\n", path, xxgk_error_last()->message);
 }
 
-/* Render one report into buf in the chosen format; `nth` counts from 0. */
-static int S_render(const S_cli *cli, xxgk_buf *buf, const xxgk_report *r, size_t nth, int many)
-{
-	int flags = (cli->compact ? 0 : XXGK_EMIT_PRETTY) | (cli->no_cells ? XXGK_EMIT_NO_CELLS : 0);
-
-	if (strcmp(cli->format, "csv") == 0)
-		return xxgk_emit_csv(buf, r);
-	if (many && xxgk_buf_puts(buf, nth ? ",\n" : "[\n") < 0)
-		return XXGK_ENOMEM;
-	if (xxgk_emit_json(buf, r, flags) < 0)
-		return XXGK_ENOMEM;
-	return many ? 0 : xxgk_buf_puts(buf, "\n");
-}
-
-/* The opening of the output: a CSV header (with BOM) or nothing. */
-static int S_begin(const S_cli *cli, xxgk_buf *buf)
-{
-	if (strcmp(cli->format, "csv") != 0)
-		return 0;
-	if (cli->bom && xxgk_buf_puts(buf, "\xEF\xBB\xBF") < 0)
-		return XXGK_ENOMEM;
-	return xxgk_emit_csv_header(buf);
-}
-
-/* The closing of the output: the JSON array's end when there were several inputs. */
-static int S_end(const S_cli *cli, xxgk_buf *buf, size_t written, int many)
-{
-	if (strcmp(cli->format, "json") != 0 || !many)
-		return 0;
-	return xxgk_buf_puts(buf, written ? "\n]\n" : "[]\n");
-}
-
+/* Extract every input; the batch runs them in parallel and writes in order. */
 static int S_extract(S_cli *cli, int nfiles, char **files)
 {
-	xxgk_extractor *x = NULL;
-	xxgk_buf buf = XXGK_BUF_INIT;
-	cli_output out;
-	size_t written = 0, failed = 0;
-	int many = nfiles > 1, i, io_ok = 1;
+	cli_manifest manifest;
+	cli_inputs inputs;
+	cli_batch b;
+	struct stat st;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t k;
+	int i, rc = 0;
 
-	if (xxgk_extractor_new(&x, &cli->opts) < 0) {
-		fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
-		return EXIT_FAILED;
+	memset(&b, 0, sizeof(b));
+	cli_inputs_init(&inputs);
+	inputs.quiet = cli->quiet;
+	if (cli->manifest && cli_manifest_load(&manifest, cli->manifest) < 0)
+		return EXIT_USAGE;
+	for (i = 0; i < nfiles && rc == 0; i++)
+		rc = cli_inputs_add(&inputs, files[i]);
+	for (k = 0; cli->manifest && !nfiles && !cli->files_from && k < manifest.nrows && rc == 0; k++)
+		rc = cli_inputs_add(&inputs, manifest.rows[k].path);
+	if (rc == 0 && cli->files_from && cli_inputs_set_list(&inputs, cli->files_from) < 0)
+		rc = -1;
+	if (rc == 0) {
+		b.format = (cli_format)S_format(cli->format);
+		b.output = cli->output;
+		b.compact = cli->compact, b.no_cells = cli->no_cells, b.bom = cli->bom;
+		b.quiet = cli->quiet;
+		b.jobs = cli->jobs ? cli->jobs : ncpu > 0 ? (int)(ncpu < 256 ? ncpu : 256) : 1;
+		/* One FILE argument gives one JSON object; anything else an array. */
+		b.many = nfiles != 1 || cli->files_from || (stat(files[0], &st) == 0 && S_ISDIR(st.st_mode));
+		b.opts = &cli->opts;
+		b.manifest = cli->manifest ? &manifest : NULL;
+		b.inputs = &inputs;
+		rc = cli_batch_run(&b);
+	} else {
+		rc = EXIT_FAILED;
 	}
-	if (cli_output_open(&out, cli->output) < 0) {
-		xxgk_extractor_free(x);
-		return EXIT_FAILED;
-	}
-	io_ok = S_begin(cli, &buf) == 0;
-	for (i = 0; i < nfiles && io_ok; i++) {
-		xxgk_report *r;
-		if (xxgk_extract_file(&r, x, files[i]) < 0) {
-			S_report_error(files[i]);
-			failed++;
-			continue;
-		}
-		io_ok = S_render(cli, &buf, r, written++, many) == 0 && cli_output_write(&out, &buf) == 0;
-		xxgk_report_free(r);
-	}
-	io_ok = io_ok && S_end(cli, &buf, written, many) == 0 && cli_output_write(&out, &buf) == 0;
-	if (cli_output_close(&out, io_ok && written > 0) < 0 && written > 0)
-		io_ok = 0;
-	xxgk_buf_dispose(&buf);
-	xxgk_extractor_free(x);
-	if (failed && nfiles > 1)
-		fprintf(stderr, "xxgk: %zu of %d inputs failed\n", failed, nfiles);
-	return failed || !io_ok ? EXIT_FAILED : 0;
+	cli_inputs_dispose(&inputs);
+	if (cli->manifest)
+		cli_manifest_dispose(&manifest);
+	return rc;
 }
 
 static int S_tables(S_cli *cli, int nfiles, char **files)
@@ -332,7 +366,7 @@ int main(int argc, char **argv)
 		return S_usage_error("%s", "no command given");
 	cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(S_usage, stdout);
+		fputs(S_usage, stdout), fputs(S_usage_options, stdout);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0) {
@@ -349,7 +383,7 @@ int main(int argc, char **argv)
 	argv += optind + 1;
 	if (strcmp(cmd, "schema") == 0)
 		rc = S_schema(&cli, templ);
-	else if (argc < 1)
+	else if (argc < 1 && !(strcmp(cmd, "extract") == 0 && (cli.files_from || cli.manifest)))
 		rc = S_usage_error("%s: no input files", cmd);
 	else
 		rc = strcmp(cmd, "extract") == 0 ? S_extract(&cli, argc, argv) : S_tables(&cli, argc, argv);

@@ -2,7 +2,9 @@
  * output.c - never half-written output. With -o, the CLI writes into a
  * temporary file in the same directory and renames it over FILE at the
  * end; an error or an interrupt (SIGINT, SIGTERM) removes the temporary
- * file and leaves FILE as it was.
+ * file and leaves FILE as it was. A new SQLite database is made the same
+ * way (cli_output_reserve: the temporary file and its journal are removed
+ * on an interrupt); an existing one is updated in place in one transaction.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "output.h"
@@ -15,11 +17,14 @@
 #include <unistd.h>
 
 static char S_tmp_for_signal[4096];
+static char S_journal_for_signal[4096 + 8];
 
 static void S_on_signal(int sig)
 {
 	if (S_tmp_for_signal[0])
 		unlink(S_tmp_for_signal);
+	if (S_journal_for_signal[0])
+		unlink(S_journal_for_signal);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -62,6 +67,24 @@ int cli_output_open(cli_output *o, const char *path)
 	return 0;
 }
 
+int cli_output_reserve(cli_output *o, const char *path)
+{
+	size_t n;
+
+	if (cli_output_open(o, path) < 0)
+		return -1;
+	if (!o->path) {
+		fprintf(stderr, "xxgk: this format needs an output file: -o FILE\n");
+		return -1;
+	}
+	fclose(o->fp); /* the file stays, empty: SQLite takes an empty file as a new database */
+	o->fp = NULL;
+	n = strlen(o->tmp);
+	memcpy(S_journal_for_signal, o->tmp, n);
+	memcpy(S_journal_for_signal + n, "-journal", 9);
+	return 0;
+}
+
 int cli_output_write(cli_output *o, xxgk_buf *buf)
 {
 	if (buf->size && fwrite(buf->ptr, 1, buf->size, o->fp) != buf->size)
@@ -75,6 +98,7 @@ int cli_output_write(cli_output *o, xxgk_buf *buf)
 static void S_cleanup(cli_output *o)
 {
 	S_tmp_for_signal[0] = '\0';
+	S_journal_for_signal[0] = '\0';
 	free(o->path);
 	free(o->tmp);
 	o->path = o->tmp = NULL;
@@ -92,9 +116,9 @@ int cli_output_close(cli_output *o, int commit)
 		}
 		return 0;
 	}
-	if (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0)
+	if (o->fp && (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0))
 		o->failed = errno;
-	if (fclose(o->fp) != 0 && !o->failed)
+	if (o->fp && fclose(o->fp) != 0 && !o->failed)
 		o->failed = errno;
 	if (o->failed)
 		fprintf(stderr, "xxgk: %s: cannot write the output: %s\n", o->path, strerror(o->failed));

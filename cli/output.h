@@ -14,6 +14,10 @@ typedef struct {
 
 /* Open `path` (NULL or "-": stdout). Returns 0, or -1 with a message printed. */
 int cli_output_open(cli_output *o, const char *path);
+/* Reserve a temporary file beside `path` (which must not be "-") for a
+ * writer that fills it by name, as SQLite does: o->tmp names it; no FILE.
+ * cli_output_close() then renames it into place or removes it. */
+int cli_output_reserve(cli_output *o, const char *path);
 /* Write the buffer's bytes and empty it. */
 int cli_output_write(cli_output *o, xxgk_buf *buf);
 /* commit != 0: flush and rename into place; 0: remove the temporary file. */
