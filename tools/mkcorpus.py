@@ -576,12 +576,14 @@ def body_p(text, bold=False):
 # ---------------------------------------------------------------------------------------------
 # Cases. Each returns (parts or raw bytes, expected dict, extra files dict).
 
-def expected_ok(values, agency, year, warnings=None, **extra):
+def expected_ok(values, agency, year, warnings=None, checks=(), **extra):
+    """checks: the check.* warnings the report must raise, exactly ([] for a consistent one)."""
     assert list(values) == ALL_IDS or set(values) == set(ALL_IDS)
     e = {"rc": 0, "agency": agency, "year": year, "template": "2021",
          "values": {k: values[k] for k in ALL_IDS}}
     if warnings:
         e["warnings"] = warnings
+    e["checks"] = list(checks)
     e.update(extra)
     return e
 
@@ -975,7 +977,8 @@ DIFF_APPEALS = {
 DIFF_AGENCY = "江南市北湖区教育局"
 
 
-def case_different_values(seed, sv):
+def case_different_values(seed, sv, changes=None, checks=()):
+    """changes: {field id: (printed text, expected value)} over the DIFF_* numbers."""
     d = template_doc()
     k = d.find("政府信息公开工作年度报告格式模板")
     tp = d.items[k]
@@ -990,11 +993,95 @@ def case_different_values(seed, sv):
             assert len(txts) == len(vals) == len(cols)
             for c, t, v in zip(cols, txts, vals):
                 texts[row + "." + c], values[row + "." + c] = t, v
+    for fid, (t, v) in (changes or {}).items():
+        texts[fid], values[fid] = t, v
     for fid, t in texts.items():
         d.cell_of(fid).set("" if t is None else t)
     xml = word_vmerge(Renderer().doc(d))
     warn = [{"code": "value.unreadable", "fields": ["requests.result.other.other.total"]}]
-    return template_package(xml), expected_ok(values, DIFF_AGENCY, 2023, warnings=warn)
+    return template_package(xml), expected_ok(values, DIFF_AGENCY, 2023, warnings=warn, checks=checks)
+
+
+# ---- inconsistent reports (the 勾稽关系 checks, docs/checks.md) --------------------------------
+# Each case prints a few cells differently from a consistent report; the check.* warnings it must
+# raise are worked out by hand in the comments and listed exactly (code + fields).
+
+RESULT_ROWS = REQ_ROWS[2:23]  # （一）予以公开 .. （六）3.其他: the rows that add up to （七）总计
+assert RESULT_ROWS[0] == "requests.result.disclosed" and RESULT_ROWS[-1] == "requests.result.other.other"
+BALANCE_ROWS = ["requests.new", "requests.carried_over", "requests.result.total", "requests.carried_forward"]
+
+
+def row_total(row):
+    """check.row_total on a row of table 三: its 总计 and its six applicant columns."""
+    return {"code": "check.row_total", "fields": [row + "." + c for c in REQ_COLS]}
+
+
+def balance(col):
+    """check.balance on a column: 一 + 二 against （七）总计 + 四."""
+    return {"code": "check.balance", "fields": [r + "." + col for r in BALANCE_ROWS]}
+
+
+def result_total(col):
+    """check.result_total on a column: （七）总计 and the 21 result rows."""
+    return {"code": "check.result_total",
+            "fields": ["requests.result.total." + col] + [r + "." + col for r in RESULT_ROWS]}
+
+
+def seed_changed(seed, sv, changes, checks):
+    """The seed report as Word writes it, with some cells printed differently."""
+    d = seed_doc(seed)
+    v = dict(sv)
+    for fid, (text, val) in changes.items():
+        d.cell_of(fid).set(text)
+        v[fid] = val
+    xml = word_vmerge(Renderer().doc(d))
+    return template_package(xml), expected_ok(v, seed.agency, 2024, checks=checks)
+
+
+def case_check_zero_total(seed, sv):
+    # 一、本年新收 / 总计 printed 0 beside 自然人 6: the row gives 6, not 0; and the 总计 column
+    # no longer balances: 0 + 0 received against （七）总计 6 + 结转 0 settled.
+    assert sv["requests.new.natural_person"] == 6 and sv["requests.result.total.total"] == 6
+    return seed_changed(seed, sv, {"requests.new.total": ("0", 0)},
+                        [row_total("requests.new"), balance("total")])
+
+
+def case_check_blank_total(seed, sv):
+    # （一）予以公开 / 总计 left blank beside 自然人 1: the row fails (blank against 1); the 总计
+    # column of the result rows then adds up to 0 + 0 + 2 + 2 + 1 = 5 against （七）总计 6.
+    # （二）部分公开 / 总计 also blank, but its columns are all 0: that row holds.
+    assert sv["requests.result.disclosed.natural_person"] == 1
+    assert sv["requests.result.partly_disclosed.natural_person"] == 0
+    return seed_changed(seed, sv, {"requests.result.disclosed.total": ("", None),
+                                   "requests.result.partly_disclosed.total": ("", None)},
+                        [row_total("requests.result.disclosed"), result_total("total")])
+
+
+def case_check_appeals_total(seed, sv):
+    # 行政诉讼 / 未经复议直接起诉 / 总计 printed 2 beside 结果维持 1 and three 0: off by one.
+    assert [sv["appeals.suit_direct." + c] for c in APPEAL_COLS] == [1, 0, 0, 0, 1]
+    return seed_changed(seed, sv, {"appeals.suit_direct.total": ("2", 2)},
+                        [{"code": "check.appeals_total",
+                          "fields": ["appeals.suit_direct." + c for c in APPEAL_COLS]}])
+
+
+def case_check_implausible(seed, sv):
+    # A negative count and a fraction in a count, both in table 二 (in no sum): one
+    # check.plausible each. The fee 5.4195 万元 is an amount and may have a fraction.
+    return seed_changed(seed, sv, {"active.penalty.decisions": ("-881", -881),
+                                   "active.enforcement.decisions": ("150.5", 150.5)},
+                        [{"code": "check.plausible", "fields": ["active.penalty.decisions"]},
+                         {"code": "check.plausible", "fields": ["active.enforcement.decisions"]}])
+
+
+def case_check_result_total(seed, sv):
+    # different-values with （七）总计 / 自然人 printed 21 instead of 27. By hand, 自然人 column:
+    # result rows 10 + 4 + 1 + 2 + 1 + 0 + 1 + 5 + 1 + 0 + 1 + 1 = 27 (the other rows 0) -> 21
+    # against 27; its row: 21 + 7 + 2 + 2 + 4 + 1 = 37 against 总计 43; the balance of 自然人:
+    # 26 + 3 = 29 received against 21 + 2 = 23 settled. The 总计 column still adds up.
+    return case_different_values(seed, sv, {"requests.result.total.natural_person": ("21", 21)},
+                                 [result_total("natural_person"), row_total("requests.result.total"),
+                                  balance("natural_person")])
 
 
 def case_no_report_tables(seed, sv):
@@ -1050,6 +1137,11 @@ def main(argv):
                      ("label-variants", case_label_variants),
                      ("amid-other-tables", case_amid_other_tables),
                      ("split-table", case_split_table),
+                     ("check-zero-total", case_check_zero_total),
+                     ("check-blank-total", case_check_blank_total),
+                     ("check-result-total", case_check_result_total),
+                     ("check-appeals-total", case_check_appeals_total),
+                     ("check-implausible", case_check_implausible),
                      ("errors/no-report-tables", case_no_report_tables)]:
         parts, exp = fn(seed, sv)
         write_case(out, name, parts, exp)
