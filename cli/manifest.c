@@ -171,8 +171,9 @@ static int S_row(cli_manifest *m, S_reader *r, const S_header *h, cli_manifest_r
 	row->agency = h->agency >= 0 ? S_take(r, (size_t)h->agency) : NULL;
 	if (h->year >= 0 && (y = S_take(r, (size_t)h->year)) != NULL) {
 		v = strtol(y, &end, 10);
+		v = *end ? 0 : v;
 		free(y);
-		if (*end || v < 1990 || v > 2100) {
+		if (v < 1990 || v > 2100) {
 			fprintf(stderr, "xxgk: %s:%zu: the year is not a year such as 2024\n", r->name,
 				r->line);
 			return -2;

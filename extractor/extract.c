@@ -6,6 +6,8 @@
 #include "xxgk/extract.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,16 @@ int xxgk_options_init(xxgk_options *opts, unsigned int version)
 	return 0;
 }
 
+/* libxml2's global set-up is not safe to run from two threads at once (the
+ * libxml2 manual: call xmlInitParser() once before using threads), so the
+ * first extractor runs it, before any caller's threads start parsing. */
+static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
+
+static void S_xml_init(void)
+{
+	xmlInitParser();
+}
+
 int xxgk_extractor_new(xxgk_extractor **out, const xxgk_options *opts)
 {
 	xxgk_extractor *x;
@@ -56,6 +68,7 @@ int xxgk_extractor_new(xxgk_extractor **out, const xxgk_options *opts)
 	int rc;
 
 	*out = NULL;
+	pthread_once(&S_xml_once, S_xml_init);
 	if (opts && opts->version != XXGK_OPTIONS_VERSION)
 		return xxgk_error_set(XXGK_EUSAGE, "options version %u is not %u", opts->version,
 				      XXGK_OPTIONS_VERSION);
