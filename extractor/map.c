@@ -29,6 +29,7 @@ int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules)
 	memset(s, 0, sizeof(*s));
 	s->norm = (xxgk_buf)XXGK_BUF_INIT;
 	s->path = (xxgk_buf)XXGK_BUF_INIT;
+	s->pend = (xxgk_buf)XXGK_BUF_INIT;
 	s->md = pcre2_match_data_create(xxgk_rules_max_captures(rules) + 1, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx)
@@ -82,6 +83,7 @@ void xxgk_map_scratch_dispose(xxgk_map_scratch *s)
 	pcre2_match_context_free(s->mctx);
 	xxgk_buf_dispose(&s->norm);
 	xxgk_buf_dispose(&s->path);
+	xxgk_buf_dispose(&s->pend);
 	for (i = 0; i < s->acols; i++)
 		xxgk_buf_dispose(&s->hdr[i]);
 	free(s->hdr);
@@ -214,8 +216,8 @@ static int S_label_path(xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, uin
 		t = S_norm(s, o, &len);
 		if (!len && (int32_t)c < last_nonempty && s->carry[c] >= 0)
 			t = S_norm(s, s->carry[c], &len); /* a group label lost to an unmerged cell */
-		else if (len) {
-			uint32_t k;
+		else if (len && s->carry[c] != o) {
+			uint32_t k; /* a new group: what was carried below it ends */
 			s->carry[c] = o;
 			for (k = c + 1; k < end; k++)
 				s->carry[k] = -1;
@@ -239,6 +241,8 @@ static int S_first_match(const xxgk_rule *rules, size_t n, const char *s, size_t
 	return -1;
 }
 
+#define HDR_PATH_MAX 512 /* bytes of a column's header path; real ones are under 200 */
+
 /* A header row: extend the header paths, then re-read the columns. */
 static int S_header_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
 			uint32_t r, int fresh)
@@ -250,20 +254,27 @@ static int S_header_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec
 		int32_t o = xxgk_grid_at(g, r, c);
 		size_t len;
 		const char *t = S_norm(s, o, &len);
+		int changed = fresh;
 		if (fresh) {
 			xxgk_buf_clear(&s->hdr[c]);
 			s->hdr_last[c] = -1;
 		}
 		s->carry[c] = -1;
-		if (o < 0 || o == s->hdr_last[c] || !len)
-			continue;
-		s->hdr_last[c] = o;
-		if ((s->hdr[c].size && xxgk_buf_putc(&s->hdr[c], '>') < 0) ||
-		    xxgk_buf_put(&s->hdr[c], t, len) < 0)
-			return xxgk_error_oom();
-	}
-	for (c = 0; c < g->ncols; c++) {
-		s->tmp[c] = S_first_match(spec->cols, spec->ncols, s->hdr[c].ptr, s->hdr[c].size, s);
+		if (o >= 0 && o != s->hdr_last[c] && len) {
+			s->hdr_last[c] = o;
+			/* past HDR_PATH_MAX the path keeps its start: this bounds the memory and
+			 * the matching a hostile table of endless header rows can cost */
+			if (s->hdr[c].size + 1 + len <= HDR_PATH_MAX) {
+				if ((s->hdr[c].size && xxgk_buf_putc(&s->hdr[c], '>') < 0) ||
+				    xxgk_buf_put(&s->hdr[c], t, len) < 0)
+					return xxgk_error_oom();
+				changed = 1;
+			}
+		}
+		/* an unchanged path keeps the match of the header row before */
+		if (changed)
+			s->tmp[c] = S_first_match(spec->cols, spec->ncols, s->hdr[c].ptr,
+						  s->hdr[c].size, s);
 		any |= s->tmp[c] >= 0;
 	}
 	for (c = 0; any && c < g->ncols; c++) {
@@ -275,12 +286,18 @@ static int S_header_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec
 }
 
 /* Does row r own a cell under a known column; is any such cell a number? */
-static int S_own_cells(const xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, int *numeric)
+/*
+ * Does row r own a cell under a known column? *numeric: one of them reads
+ * as a number; *blank: all of them are empty.
+ */
+static int S_own_cells(const xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, int *numeric,
+		       int *blank)
 {
 	uint32_t c;
 	int own = 0;
 
 	*numeric = 0;
+	*blank = 1;
 	for (c = 0; c < g->ncols; c++) {
 		int32_t o = xxgk_grid_at(g, r, c);
 		size_t len;
@@ -289,6 +306,8 @@ static int S_own_cells(const xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r
 			continue;
 		own = 1;
 		t = xxgk_grid_text(g, o, &len);
+		if (s->norm_len[o])
+			*blank = 0;
 		if (xxgk_value_is_number(t, len))
 			*numeric = 1;
 	}
@@ -396,12 +415,72 @@ static int S_data_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *
 	return 0;
 }
 
+/* Where the row loop stands between rows. */
+typedef struct {
+	int prev_header;  /* the last row was a header row */
+	int pend_m;       /* a blank data row held back (its row rule), or -1 */
+	uint32_t pend_r;
+} S_rows;
+
+/*
+ * A blank row that matches a row rule is held back until the next row:
+ * if that row's label path continues it ("(六)其他处理" then
+ * "(六)其他处理>1.申请人..."), it was a group label on a row of its own,
+ * not a row of values.
+ */
+static int S_flush(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec, S_rows *st,
+		   xxgk_report *rep, size_t *found)
+{
+	int m = st->pend_m;
+
+	st->pend_m = -1;
+	return m < 0 ? 0 : S_data_row(s, g, spec, &spec->rows[m], st->pend_r, rep, found);
+}
+
+static int S_continues_pending(const xxgk_map_scratch *s)
+{
+	size_t n = s->pend.size;
+	return s->path.size > n && memcmp(s->path.ptr, s->pend.ptr, n) == 0 && s->path.ptr[n] == '>';
+}
+
+/* Read a row that has cells of its own under known columns; 1 if it was no data row. */
+static int S_value_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec,
+		       uint32_t r, uint32_t first, int numeric, int blank, S_rows *st,
+		       xxgk_report *rep, size_t *found)
+{
+	int m, rc;
+
+	if ((rc = S_label_path(s, g, r, first)) < 0)
+		return rc;
+	m = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);
+	if (st->pend_m >= 0 && S_continues_pending(s))
+		st->pend_m = -1;
+	else if ((rc = S_flush(s, g, spec, st, rep, found)) < 0)
+		return rc;
+	if (m < 0 && numeric) {
+		st->prev_header = 0;
+		return xxgk_report__warn(rep, "row.unrecognized", "", "table %d row %u: the label "
+					 "\"%s\" matches no row of %s; its numbers are left out",
+					 g->raw->index, r + 1, s->path.ptr, spec->prefix);
+	}
+	if (m < 0)
+		return blank && s->path.size ? 0 : 1; /* a group label on its own row, or a header */
+	st->prev_header = 0;
+	if (!blank)
+		return S_data_row(s, g, spec, &spec->rows[m], r, rep, found);
+	xxgk_buf_clear(&s->pend);
+	st->pend_m = m;
+	st->pend_r = r;
+	return xxgk_buf_put(&s->pend, s->path.ptr, s->path.size) < 0 ? xxgk_error_oom() : 0;
+}
+
 int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, size_t k, xxgk_report *rep,
 		  size_t *found)
 {
 	const xxgk_spec *spec = &rep->rules->specs[k];
+	S_rows st = {0, -1, 0};
 	uint32_t r, c;
-	int prev_header = 0, rc, inherit = xxgk_map_continues(s, g, k);
+	int rc, inherit = xxgk_map_continues(s, g, k);
 
 	for (c = 0; c < g->ncols; c++) {
 		s->colmap[c] = inherit ? s->saved_map[k][c] : -1;
@@ -410,32 +489,20 @@ int xxgk_map_read(xxgk_map_scratch *s, const xxgk_grid *g, size_t k, xxgk_report
 	}
 	for (r = 0; r < g->nrows; r++) {
 		uint32_t first = S_first_mapped(s, g);
-		int numeric, m = -1;
+		int numeric, blank;
 
-		if (first < g->ncols && S_own_cells(s, g, r, &numeric) &&
-		    !S_names_columns(s, g, spec, r, first)) {
-			if ((rc = S_label_path(s, g, r, first)) < 0)
-				return rc;
-			m = S_first_match(spec->rows, spec->nrows, s->path.ptr, s->path.size, s);
-			if (m < 0 && numeric) {
-				if ((rc = xxgk_report__warn(rep, "row.unrecognized", "", "table %d row %u: "
-						"the label \"%s\" matches no row of %s; its numbers are "
-						"left out", g->raw->index, r + 1, s->path.ptr,
-						spec->prefix)) < 0)
-					return rc;
-				prev_header = 0;
-				continue;
-			}
+		rc = 1;
+		if (first < g->ncols && S_own_cells(s, g, r, &numeric, &blank) &&
+		    !S_names_columns(s, g, spec, r, first))
+			rc = S_value_row(s, g, spec, r, first, numeric, blank, &st, rep, found);
+		if (rc == 1 && (rc = S_flush(s, g, spec, &st, rep, found)) == 0) {
+			rc = S_header_row(s, g, spec, r, !st.prev_header);
+			st.prev_header = 1;
 		}
-		if (m >= 0) {
-			if ((rc = S_data_row(s, g, spec, &spec->rows[m], r, rep, found)) < 0)
-				return rc;
-			prev_header = 0;
-		} else {
-			if ((rc = S_header_row(s, g, spec, r, !prev_header)) < 0)
-				return rc;
-			prev_header = 1;
-		}
+		if (rc < 0)
+			return rc;
 	}
+	if ((rc = S_flush(s, g, spec, &st, rep, found)) < 0)
+		return rc;
 	return S_first_mapped(s, g) < g->ncols ? S_save_map(s, g, k) : 0;
 }

@@ -18,6 +18,7 @@ typedef struct {
 	uint32_t *norm_off, *norm_len;
 	size_t acells;
 	xxgk_buf path;        /* the row's label path */
+	xxgk_buf pend;        /* the label path of a blank row held back */
 	xxgk_buf *hdr;        /* per column: the header path */
 	int32_t *hdr_last;    /* per column: the last owner appended to hdr */
 	int *colmap;          /* per column: index of its col rule, or -1 */

@@ -11,6 +11,7 @@ timestamps, so a rerun writes identical bytes.
 
 Cases:
   format-2019            a 2019-format report (reports for 2019 and 2020)
+  blank-2019             the 2019 format with every value cell empty
   hybrid-single-other    2021 format whose requests table keeps the 2019-style
                          single (六)其他处理 row
   split-no-header        the active table as four separate tables; the requests
@@ -22,6 +23,7 @@ Cases:
                          cells, units, header and data spans that do not line up
   unmerged-header        header rows retyped without vertical merges
   title-subtitle         2023年度… title with the agency on the next line
+  group-rows             each group label (（三）不予公开 ...) on a row of its own
   errors/pre-2019-report a 2018 report in the old format: not a report of ours
 """
 import json
@@ -67,6 +69,9 @@ def cell(text="", span=1, vm=None):
         pr += "<w:vMerge/>"
     body = "".join(para(p) for p in text.split("\n"))
     return "<w:tc><w:tcPr>%s</w:tcPr>%s</w:tc>" % (pr, body)
+
+
+CELL = cell
 
 
 def table(rows, ncols):
@@ -334,8 +339,10 @@ def flat_requests(rows):
             for i, c in enumerate(COLS)}
 
 
-def active_2019():
-    v = V2019_ACTIVE
+def active_2019(blank=False):
+    def cell(text="", span=1, vm=None):  # noqa: E306 - blank: value cells left empty
+        digits = text.lstrip("-").replace(",", "").replace(".", "")
+        return CELL(("" if blank and (digits.isdigit() or text == "—") else text), span, vm)
     head = [cell("信息内容"), cell("上一年项目数量"), cell("本年增/减"), cell("处理决定数量")]
     rows = [
         [cell("第二十条第（一）项", 4)],
@@ -368,6 +375,21 @@ def case_2019(out):
     values.update(req)
     values.update(A2019)
     write_case(out, "format-2019", b, expected(values, "长宁县人民政府办公室", 2020, "2019"))
+
+
+def case_blank_2019(out):
+    """The 2019 format left unfilled: every value null, the single (六) row included."""
+    req = {k: None for k in flat_requests(R2019)}
+    apl = {k: None for k in A2019}
+    b = body(["2019年政府信息公开工作年度报告"],
+             [active_2019(blank=True), para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + requests_rows(req, single_other=True, text=lambda r, c: ""), 10),
+              appeals(apl)])
+    values = {k: None for k in V2019_ACTIVE}
+    values.update(req)
+    values.update(apl)
+    write_case(out, "blank-2019", b, expected(values, None, 2019, "2019",
+                                              [{"code": "tables.empty", "fields": []}]))
 
 
 def case_hybrid(out):
@@ -492,6 +514,39 @@ def case_title_subtitle(out):
     write_case(out, "title-subtitle", b, expected(sv, "江北区审计局", 2023, "2021"))
 
 
+def group_rows(v):
+    """Table 三 with each group label on a row of its own and unmerged item rows below it."""
+    rows, prev, first = [], None, True
+    for rid, group, item in REQUEST_ROWS:
+        if rid == "result.other":
+            continue
+        nums = [cell(str(v["requests.%s.%s" % (rid, c)])) for c in COLS]
+        if group is None:
+            rows.append([cell(item, 3)] + nums)
+            continue
+        top = cell("三、本年度办理结果" if first else "", 1, "restart" if first else "continue")
+        first = False
+        if group == "":
+            rows.append([top, cell(item, 2)] + nums)
+        else:
+            if group != prev:
+                rows.append([top, cell(group, 2)] + [cell("") for _ in COLS])
+                top = cell("", 1, "continue")
+            rows.append([top, cell(""), cell(item)] + nums)
+        prev = group
+    return rows
+
+
+def case_group_rows(out):
+    sv = load_seed()
+    b = body([SEED_AGENCY, "2024年政府信息公开工作年度报告"],
+             [para("二、主动公开政府信息情况"), active_2021(sv),
+              para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + group_rows(sv), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals(sv)])
+    write_case(out, "group-rows", b, expected(sv, SEED_AGENCY, 2024, "2021"))
+
+
 def case_pre_2019(out):
     rows = [[cell("统计指标"), cell("单位"), cell("统计数")],
             [cell("一、主动公开情况"), cell("—"), cell("—")],
@@ -515,8 +570,8 @@ def main(argv):
     elif len(argv) != 1:
         sys.stderr.write("usage: mkvariants.py [--out DIR]\n")
         return 2
-    for fn in (case_2019, case_hybrid, case_split_no_header, case_textbox,
-               case_label_variants_2, case_unmerged_header, case_title_subtitle,
+    for fn in (case_2019, case_blank_2019, case_hybrid, case_split_no_header, case_textbox,
+               case_label_variants_2, case_unmerged_header, case_title_subtitle, case_group_rows,
                case_pre_2019):
         fn(out)
     return 0
