@@ -45,6 +45,8 @@ typedef struct {
 	uint32_t col;        /* next grid column in the open row */
 	int row_open, cell_open;
 	int space;           /* collapsed white space pending in the open cell: 1, 2 at a line break */
+	size_t line_off;     /* where the open cell's current block of text starts */
+	int line_plain;      /* that block has text outside links */
 } S_table;
 
 typedef struct {
@@ -197,7 +199,31 @@ static int S_cell_text(S_reader *r, S_table *t, const char *s, size_t len)
 		       r->lim->max_cell_text - c->text_len);
 
 	c->text_len += (uint32_t)(t->raw.text.size - before);
+	if (t->raw.text.size > before && !r->in_a)
+		t->line_plain = 1;
 	return rc == 1 ? S_cell_limit(r, t) : rc;
+}
+
+/*
+ * A block of text in a cell ends. Pages are laid out with tables, so the
+ * report's title often sits in a cell: each block of cell text with some
+ * text outside links goes to the sink as a paragraph too.
+ */
+static int S_cell_para(S_reader *r, S_table *t)
+{
+	size_t off = t->line_off, n = t->raw.text.size - off;
+	int plain = t->line_plain;
+
+	t->line_off = t->raw.text.size;
+	t->line_plain = 0;
+	while (n && t->raw.text.ptr[off + n - 1] == '\n')
+		n--;
+	if (!n || !plain || !r->sink->paragraph)
+		return 0;
+	if (++r->paragraphs > r->lim->max_paragraphs)
+		return xxgk_error_set_at(XXGK_ELIMIT, "", S_line(r), 0, "more than %u paragraphs "
+					 "(limit max_paragraphs)", r->lim->max_paragraphs);
+	return r->sink->paragraph(t->raw.text.ptr + off, n, r->payload);
 }
 
 /* A line break in the open cell: always for <br>, else only after text. */
@@ -205,7 +231,11 @@ static int S_cell_break(S_reader *r, S_table *t, int always)
 {
 	xxgk_rawcell *c = &t->raw.cells[t->raw.ncells - 1];
 
+	int rc;
+
 	t->space = 0;
+	if (!always && (rc = S_cell_para(r, t)) != 0)
+		return rc;
 	if (!always && (!c->text_len || t->raw.text.ptr[t->raw.text.size - 1] == '\n'))
 		return 0;
 	if (c->text_len >= r->lim->max_cell_text)
@@ -213,6 +243,8 @@ static int S_cell_break(S_reader *r, S_table *t, int always)
 	if (xxgk_buf_putc(&t->raw.text, '\n') < 0)
 		return xxgk_error_oom();
 	c->text_len++;
+	if (!always)
+		t->line_off = t->raw.text.size;
 	return 0;
 }
 
@@ -271,21 +303,25 @@ static int S_fill_spans(S_reader *r, S_table *t)
 	return rc;
 }
 
-/* Close the open cell: drop the line breaks its last block left. */
-static void S_cell_end(S_table *t)
+/* Close the open cell: its last block of text, then drop the line breaks it left. */
+static int S_cell_end(S_reader *r, S_table *t)
 {
 	xxgk_rawcell *c;
+	int rc;
 
 	if (!t->cell_open)
-		return;
+		return 0;
+	t->cell_open = 0;
+	if ((rc = S_cell_para(r, t)) != 0)
+		return rc;
 	c = &t->raw.cells[t->raw.ncells - 1];
 	while (c->text_len && t->raw.text.ptr[c->text_off + c->text_len - 1] == '\n') {
 		c->text_len--;
 		t->raw.text.size--;
 	}
 	t->raw.text.ptr[t->raw.text.size] = '\0';
-	t->cell_open = 0;
 	t->space = 0;
+	return 0;
 }
 
 /* Close the open row: rowspans from above that no cell of it reached
@@ -295,9 +331,8 @@ static int S_row_end(S_reader *r, S_table *t)
 	uint32_t c, row = (uint32_t)t->raw.nrows;
 	int rc = 0;
 
-	S_cell_end(t);
-	if (!t->row_open)
-		return 0;
+	if ((rc = S_cell_end(r, t)) != 0 || !t->row_open)
+		return rc;
 	t->row_open = 0;
 	for (c = 0; c < t->nspans && rc == 0; c++) {
 		S_span *sp = &t->spans[c];
@@ -321,7 +356,7 @@ static int S_row_begin(S_reader *r, S_table *t)
 	xxgk_rawrow *nr;
 	int rc;
 
-	if ((rc = S_row_end(r, t)) < 0)
+	if ((rc = S_row_end(r, t)) != 0)
 		return rc;
 	if (t->raw.nrows >= r->lim->max_rows)
 		return xxgk_error_set_at(XXGK_ELIMIT, "", S_line(r), 0, "table %d has more than %u rows "
@@ -369,8 +404,8 @@ static int S_cell_begin(S_reader *r, S_table *t, const xmlChar **atts)
 	uint32_t start;
 	int rc;
 
-	S_cell_end(t);
-	if ((!t->row_open && (rc = S_row_begin(r, t)) < 0) || (rc = S_fill_spans(r, t)) < 0)
+	if ((rc = S_cell_end(r, t)) != 0 ||
+	    (!t->row_open && (rc = S_row_begin(r, t)) < 0) || (rc = S_fill_spans(r, t)) < 0)
 		return rc;
 	if (colspan == 0)
 		colspan = 1;
@@ -382,6 +417,8 @@ static int S_cell_begin(S_reader *r, S_table *t, const xmlChar **atts)
 		return rc;
 	t->cell_open = 1;
 	t->space = 0;
+	t->line_off = t->raw.text.size;
+	t->line_plain = 0;
 	if (rowspan > 1) {
 		if (start >= t->nspans) {
 			uint32_t na = start + 1 > t->nspans * 2 ? start + 1 : t->nspans * 2;
@@ -603,10 +640,7 @@ static void S_on_end(void *ctx, const xmlChar *name)
 		rc = t ? S_row_end(r, t) : S_block(r);
 		break;
 	case T_CELL:
-		if (t)
-			S_cell_end(t);
-		else
-			rc = S_block(r);
+		rc = t ? S_cell_end(r, t) : S_block(r);
 		break;
 	default:
 		break;
@@ -653,6 +687,7 @@ static int S_parse(S_reader *r, const xxgk_buf *page)
 		return xxgk_error_oom();
 	htmlCtxtUseOptions(r->ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 			   HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+	xmlSwitchEncoding(r->ctxt, XML_CHAR_ENCODING_UTF8); /* decoded already: no guessing */
 	old = r->ctxt->sax;
 	r->ctxt->sax = &sax;
 	r->ctxt->userData = r;
