@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -305,6 +306,7 @@ static void S_write_all(S_run *R)
 static int S_open(S_run *R, int *new_db)
 {
 	const cli_batch *b = R->b;
+	struct stat st;
 	int rc = 0;
 
 	*new_db = 0;
@@ -315,6 +317,10 @@ static int S_open(S_run *R, int *new_db)
 		}
 		/* A new database is made beside and renamed into place; an existing one is
 		 * updated in place in one transaction. */
+		if (stat(b->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+			fprintf(stderr, "xxgk: %s: not a regular file, not a database\n", b->output);
+			return -1;
+		}
 		if (access(b->output, F_OK) != 0) {
 			if (cli_output_reserve(&R->out, b->output) < 0)
 				return -1;

@@ -31,12 +31,22 @@ static void S_on_signal(int sig)
 
 int cli_output_open(cli_output *o, const char *path)
 {
+	struct stat st;
 	int fd;
 	size_t n;
 
 	memset(o, 0, sizeof(*o));
 	if (!path || strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a FIFO, a terminal: write to it; a rename would replace it */
+		if (!(o->fp = fopen(path, "wb"))) {
+			fprintf(stderr, "xxgk: %s: cannot open the output: %s\n", path, strerror(errno));
+			return -1;
+		}
+		o->direct = 1;
 		return 0;
 	}
 	n = strlen(path);
@@ -74,7 +84,9 @@ int cli_output_reserve(cli_output *o, const char *path)
 	if (cli_output_open(o, path) < 0)
 		return -1;
 	if (!o->path) {
-		fprintf(stderr, "xxgk: this format needs an output file: -o FILE\n");
+		fprintf(stderr, "xxgk: this format needs a new or regular output file: -o FILE\n");
+		if (o->direct)
+			fclose(o->fp);
 		return -1;
 	}
 	fclose(o->fp); /* the file stays, empty: SQLite takes an empty file as a new database */
@@ -109,7 +121,9 @@ int cli_output_close(cli_output *o, int commit)
 	int rc = 0;
 
 	if (!o->path) {
-		if (fflush(stdout) != 0 || o->failed) {
+		if (o->direct && fclose(o->fp) != 0 && !o->failed)
+			o->failed = errno ? errno : EIO;
+		if ((!o->direct && fflush(stdout) != 0) || o->failed) {
 			if (errno != EPIPE)
 				fprintf(stderr, "xxgk: cannot write the output: %s\n", strerror(errno));
 			return -1;

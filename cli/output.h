@@ -10,6 +10,7 @@ typedef struct {
 	char *path;     /* the final path, or NULL for stdout */
 	char *tmp;      /* the temporary file beside it */
 	int failed;     /* a write failed */
+	int direct;     /* writing straight to a device or FIFO given as FILE */
 } cli_output;
 
 /* Open `path` (NULL or "-": stdout). Returns 0, or -1 with a message printed. */
