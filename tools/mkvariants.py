@@ -24,6 +24,7 @@ Cases:
   unmerged-header        header rows retyped without vertical merges
   title-subtitle         2023年度… title with the agency on the next line
   group-rows             each group label (（三）不予公开 ...) on a row of its own
+  appeals-transposed     table 四 with results as columns and 行政复议/行政诉讼 as rows
   errors/pre-2019-report a 2018 report in the old format: not a report of ours
 """
 import json
@@ -547,6 +548,29 @@ def case_group_rows(out):
     write_case(out, "group-rows", b, expected(sv, SEED_AGENCY, 2024, "2021"))
 
 
+def appeals_transposed(v):
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    keys = ["upheld", "corrected", "other", "pending", "total"]
+    rows = [[cell("类别", 2)] + [cell(h) for h in heads]]
+    for label, sub, pre in (("行政复议", "", "review"), ("行政诉讼", "未经复议直接起诉", "suit_direct"),
+                            ("", "复议后起诉", "suit_after_review")):
+        first = cell(label, 2) if not sub else cell(label, 1, "restart" if label else "continue")
+        lab = [first] if not sub else [first, cell(sub)]
+        rows.append(lab + [cell(str(v["appeals.%s.%s" % (pre, k)])) for k in keys])
+    return table(rows, 7)
+
+
+def case_appeals_transposed(out):
+    """Table 四 transposed: the results as columns, 行政复议 / 行政诉讼 as rows."""
+    sv = load_seed()
+    b = body([SEED_AGENCY, "2024年政府信息公开工作年度报告"],
+             [para("二、主动公开政府信息情况"), active_2021(sv),
+              para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + requests_rows(sv), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals_transposed(sv)])
+    write_case(out, "appeals-transposed", b, expected(sv, SEED_AGENCY, 2024, "2021"))
+
+
 def case_pre_2019(out):
     rows = [[cell("统计指标"), cell("单位"), cell("统计数")],
             [cell("一、主动公开情况"), cell("—"), cell("—")],
@@ -572,6 +596,7 @@ def main(argv):
         return 2
     for fn in (case_2019, case_blank_2019, case_hybrid, case_split_no_header, case_textbox,
                case_label_variants_2, case_unmerged_header, case_title_subtitle, case_group_rows,
+               case_appeals_transposed,
                case_pre_2019):
         fn(out)
     return 0
