@@ -316,7 +316,25 @@ static void S_reset(xxgk_extractor *x)
 	xxgk_buf_clear(&x->title);
 }
 
-static int S_run(xxgk_extractor *x, const void *data, size_t len, const char *source)
+/*
+ * libxml2 refuses elements nested deeper than 256 on its own and, reading
+ * ahead, may do so before the reader sees max_xml_depth: report that as
+ * the limit it is rather than as malformed XML.
+ */
+static int S_depth_error(int rc, uint32_t max_depth)
+{
+	const xxgk_error *e = xxgk_error_last();
+	char part[sizeof(e->part)];
+	int line = e->line;
+
+	if (rc != XXGK_EXML || !strstr(e->message, "Excessive depth in document"))
+		return rc;
+	memcpy(part, e->part, sizeof(part));
+	return xxgk_error_set_at(XXGK_ELIMIT, part, line, 0, "XML nested more than %u deep "
+				 "(limit max_xml_depth)", max_depth < 256 ? max_depth : 256);
+}
+
+static int S_pipeline(xxgk_extractor *x, const void *data, size_t len, const char *source)
 {
 	static const xxgk_wordml_sink sink = {S_on_paragraph, S_on_table};
 	char part[512];
@@ -332,8 +350,28 @@ static int S_run(xxgk_extractor *x, const void *data, size_t len, const char *so
 	if ((rc = xxgk_report__new(&x->report, x->rules, source)) < 0 ||
 	    (rc = xxgk_package_main_part(&x->part, part, sizeof(part), data, len, &x->opts.limits)) < 0 ||
 	    (rc = xxgk_wordml_read(x->part.ptr, x->part.size, part, &x->opts.limits, &sink, x)) < 0)
-		return rc;
+		return S_depth_error(rc, x->opts.limits.max_xml_depth);
 	return x->dump ? 0 : S_finish(x);
+}
+
+/* libxml2 prints a few errors (a failed encoding conversion) straight to
+ * stderr; the error that counts is ours, so they are silenced for a run. */
+static void S_xml_quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static int S_run(xxgk_extractor *x, const void *data, size_t len, const char *source)
+{
+	xmlGenericErrorFunc saved = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
+	int rc;
+
+	xmlSetGenericErrorFunc(NULL, S_xml_quiet);
+	rc = S_pipeline(x, data, len, source);
+	xmlSetGenericErrorFunc(saved_ctx, saved);
+	return rc;
 }
 
 int xxgk_extract_memory(xxgk_report **out, xxgk_extractor *x, const void *data, size_t len,

@@ -22,6 +22,11 @@ static const char *const S_office_doc_types[] = {
 	"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
 };
 
+static const char *const S_wml_ns[] = {
+	"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	"http://purl.oclc.org/ooxml/wordprocessingml/main",
+};
+
 /* Case-insensitive search for an ASCII name stored as UTF-16LE. */
 static int S_has_utf16(const unsigned char *d, size_t len, const char *name)
 {
@@ -225,6 +230,38 @@ static void S_part_name(char *out, size_t size, const char *target)
 	out[o] = '\0';
 }
 
+/*
+ * Is the main part a WordprocessingML document? Only its first element is
+ * read; a part malformed before it is left to the reader to report.
+ */
+static int S_check_root(const xxgk_buf *xml, const char *part)
+{
+	xmlTextReaderPtr rd;
+	const char *ns = NULL, *ln = NULL;
+	char found[160] = "";
+	int ret;
+
+	rd = xmlReaderForMemory(xml->ptr, (int)(xml->size > INT32_MAX ? INT32_MAX : xml->size), part,
+				NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!rd)
+		return xxgk_error_oom();
+	while ((ret = xmlTextReaderRead(rd)) == 1 &&
+	       xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+		;
+	if (ret == 1) {
+		ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+		ln = (const char *)xmlTextReaderConstLocalName(rd);
+		snprintf(found, sizeof(found), "<%s>", (const char *)xmlTextReaderConstName(rd));
+	}
+	ret = ret != 1 || (ln && strcmp(ln, "document") == 0 && ns &&
+			   (strcmp(ns, S_wml_ns[0]) == 0 || strcmp(ns, S_wml_ns[1]) == 0));
+	xmlFreeTextReader(rd);
+	if (!ret)
+		return xxgk_error_set(XXGK_ENOTDOCX, "the main part %s is not a WordprocessingML "
+				      "document: its root element is %s, not <w:document>", part, found);
+	return 0;
+}
+
 static int S_main_part(xxgk_buf *out, char *part, size_t part_size, S_pkg *pkg)
 {
 	xxgk_buf rels = XXGK_BUF_INIT;
@@ -251,7 +288,8 @@ static int S_main_part(xxgk_buf *out, char *part, size_t part_size, S_pkg *pkg)
 				    "to %s, which the package does not have", part);
 		goto cleanup;
 	}
-	rc = S_read_part(out, pkg, idx, part);
+	if ((rc = S_read_part(out, pkg, idx, part)) == 0)
+		rc = S_check_root(out, part);
 cleanup:
 	xxgk_buf_dispose(&rels);
 	return rc;
