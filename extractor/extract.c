@@ -292,7 +292,7 @@ static int S_finish(xxgk_extractor *x)
 		return rc;
 	if (x->opts.year)
 		r->year = x->opts.year;
-	other = xxgk_rules_field_index(x->rules, "requests.result.other", 21);
+	other = xxgk_rules_field_index(x->rules, "requests.result.other.total", 27);
 	r->templ = x->active_templ ? x->active_templ
 		   : (other >= 0 && r->has[other]) ? "2019" : "2021";
 	if ((rc = S_warn_mixed(r)) < 0 || (rc = S_warn_missing(r)) < 0 ||

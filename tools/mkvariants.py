@@ -12,6 +12,7 @@ timestamps, so a rerun writes identical bytes.
 Cases:
   format-2019            a 2019-format report (reports for 2019 and 2020)
   blank-2019             the 2019 format with every value cell empty
+  format-2019-no-active  a 2019 report without table 二 (template from table 三)
   hybrid-single-other    2021 format whose requests table keeps the 2019-style
                          single (六)其他处理 row
   split-no-header        the active table as four separate tables; the requests
@@ -393,6 +394,20 @@ def case_blank_2019(out):
                                               [{"code": "tables.empty", "fields": []}]))
 
 
+def case_2019_no_active(out):
+    """A 2019-format report that left out table 二: the template is told by table 三's rows."""
+    req = flat_requests(R2019)
+    b = body(["长宁县人民政府办公室2020年度政府信息公开工作年度报告"],
+             [para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + requests_rows(req, single_other=True), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals(A2019)])
+    values = dict(req)
+    values.update(A2019)
+    write_case(out, "format-2019-no-active", b,
+               expected(values, "长宁县人民政府办公室", 2020, "2019",
+                        [{"code": "table.missing", "fields": []}]))
+
+
 def case_hybrid(out):
     """2021 active table, but table 三 keeps the single 2019-style (六)其他处理 row."""
     sv = load_seed()
@@ -594,7 +609,7 @@ def main(argv):
     elif len(argv) != 1:
         sys.stderr.write("usage: mkvariants.py [--out DIR]\n")
         return 2
-    for fn in (case_2019, case_blank_2019, case_hybrid, case_split_no_header, case_textbox,
+    for fn in (case_2019, case_blank_2019, case_2019_no_active, case_hybrid, case_split_no_header, case_textbox,
                case_label_variants_2, case_unmerged_header, case_title_subtitle, case_group_rows,
                case_appeals_transposed,
                case_pre_2019):
