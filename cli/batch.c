@@ -205,10 +205,10 @@ static void S_progress(S_run *R, size_t done, size_t total, int final)
 		snprintf(eta, sizeof(eta), "  ETA %ld:%02ld", s / 60, s % 60);
 	}
 	if (total)
-		fprintf(stderr, "\r\033[Kxxgk: %zu/%zu  %.1f/s%s  %zu failed", done, total, rate, eta,
-			R->failed);
+		fprintf(stderr, "\r\033[Kxxgk: %zu/%zu files  %.1f/s%s  %zu failed", done, total, rate,
+			eta, R->failed);
 	else
-		fprintf(stderr, "\r\033[Kxxgk: %zu  %.1f/s  %zu failed", done, rate, R->failed);
+		fprintf(stderr, "\r\033[Kxxgk: %zu files  %.1f/s  %zu failed", done, rate, R->failed);
 	R->progress_shown = 1;
 }
 

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -243,6 +244,23 @@ def t_sqlite_foreign_db(xxgk, corpus, tmp):
     check(not [n for n in os.listdir(tmp) if ".tmp." in n], "temporary files left")
 
 
+def t_output_fifo(xxgk, corpus, tmp):
+    """-o naming a FIFO (as /dev/null would be) writes into it, never renames over it."""
+    good, _, _ = make_tree(corpus, tmp)
+    fifo = os.path.join(tmp, "pipe")
+    os.mkfifo(fifo)
+    got = []
+    import threading
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    rc, _, err = run(xxgk, ["extract", "-f", "jsonl", "-o", fifo] + good[:2])
+    reader.join(TIMEOUT)
+    check(rc == 0, "exit status %d: %s" % (rc, err))
+    check(len(jsonl(got[0])) == 2, "the FIFO did not receive the reports")
+    check(stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced")
+    check(not [n for n in os.listdir(tmp) if ".tmp." in n], "temporary files left")
+
+
 TESTS = {
     "stdin-stdout": t_stdin_stdout,
     "directory-failures": t_directory_failures,
@@ -251,6 +269,7 @@ TESTS = {
     "manifest": t_manifest,
     "sqlite-rerun": t_sqlite_rerun,
     "sqlite-foreign-db": t_sqlite_foreign_db,
+    "output-fifo": t_output_fifo,
 }
 
 
