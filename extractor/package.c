@@ -22,11 +22,6 @@ static const char *const S_office_doc_types[] = {
 	"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
 };
 
-static const char *const S_wml_ns[] = {
-	"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-	"http://purl.oclc.org/ooxml/wordprocessingml/main",
-};
-
 /* Case-insensitive search for an ASCII name stored as UTF-16LE. */
 static int S_has_utf16(const unsigned char *d, size_t len, const char *name)
 {
@@ -237,7 +232,7 @@ static void S_part_name(char *out, size_t size, const char *target)
 static int S_check_root(const xxgk_buf *xml, const char *part)
 {
 	xmlTextReaderPtr rd;
-	const char *ns = NULL, *ln = NULL;
+	const char *ln = NULL;
 	char found[160] = "";
 	int ret;
 
@@ -249,12 +244,14 @@ static int S_check_root(const xxgk_buf *xml, const char *part)
 	       xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
 		;
 	if (ret == 1) {
-		ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
 		ln = (const char *)xmlTextReaderConstLocalName(rd);
 		snprintf(found, sizeof(found), "<%s>", (const char *)xmlTextReaderConstName(rd));
 	}
-	ret = ret != 1 || (ln && strcmp(ln, "document") == 0 && ns &&
-			   (strcmp(ns, S_wml_ns[0]) == 0 || strcmp(ns, S_wml_ns[1]) == 0));
+	/* any <document> passes, even with an undeclared prefix (its local name is
+	 * then "w:document"): the reader itself only reads WordprocessingML */
+	if (ln && strchr(ln, ':'))
+		ln = strrchr(ln, ':') + 1;
+	ret = ret != 1 || (ln && strcmp(ln, "document") == 0);
 	xmlFreeTextReader(rd);
 	if (!ret)
 		return xxgk_error_set(XXGK_ENOTDOCX, "the main part %s is not a WordprocessingML "

@@ -143,7 +143,7 @@ def cases():
     yield ("zip-entries", package(small, extra=[("word/x%d.xml" % i, "<x/>") for i in range(3)]),
            "max_zip_entries=4", ["--limit", "zip_entries=4"])
     yield ("xml-depth", package(doc("<w:sdt>" * 200 + "</w:sdt>" * 200)),
-           "max_xml_depth=150", ["--limit", "xml_depth=150"])
+           "more than 150 deep (limit max_xml_depth)", ["--limit", "xml_depth=150"])
     yield ("xml-depth-default", package(doc("<w:sdt>" * 400 + "</w:sdt>" * 400)),
            "limit max_xml_depth", [])
     yield ("table-nested-9", package(doc(nested_tables(9))), "limit max_table_depth", [])
