@@ -559,10 +559,16 @@ static void S_on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	tag = S_classify((const char *)name);
+	if (r->in_title) { /* a title holds no elements: this one was left open */
+		r->in_title = 0;
+		r->title_done = 1;
+	}
 	if (r->skip) {
 		r->skip += tag == T_SKIP;
 		return;
 	}
+	if (tag == T_BLOCK || tag == T_TABLE || tag == T_TR || tag == T_CELL || tag == T_BR)
+		r->in_head = 0; /* body content: the head was left open */
 	t = S_top(r);
 	switch (tag) {
 	case T_SKIP:

@@ -317,6 +317,12 @@ static void text_title(void **state)
 	assert_string_equal(log, "P<a>");
 	free(log);
 	free(title);
+	/* a title left open ends at the next element */
+	assert_int_equal(S_read_n(&log, &title, "<title>t<p>x</p>", 16, NULL, 0, 0), 0);
+	assert_string_equal(title, "t");
+	assert_string_equal(log, "P<x>");
+	free(log);
+	free(title);
 }
 
 /* ---- tables ---- */
