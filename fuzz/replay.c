@@ -59,7 +59,8 @@ static int S_run_dir(const char *dir, size_t *count)
 		sprintf(names[n++], "%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), S_cmp);
+	if (n)
+		qsort(names, n, sizeof(*names), S_cmp); /* an empty directory: names is NULL */
 	for (i = 0; i < n; i++) {
 		struct stat st;
 		if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {
