@@ -317,9 +317,11 @@ static void S_reset(xxgk_extractor *x)
 }
 
 /*
- * libxml2 refuses elements nested deeper than 256 on its own and, reading
- * ahead, may do so before the reader sees max_xml_depth: report that as
- * the limit it is rather than as malformed XML.
+ * libxml2 enforces two bounds of its own: it refuses elements nested deeper
+ * than 256 (and, reading ahead, may do so before the reader sees
+ * max_xml_depth), and it stops entities that expand too much (a "billion
+ * laughs"), calling that a loop. Report both as the limits they are rather
+ * than as malformed XML.
  */
 static int S_depth_error(int rc, uint32_t max_depth)
 {
@@ -327,11 +329,17 @@ static int S_depth_error(int rc, uint32_t max_depth)
 	char part[sizeof(e->part)];
 	int line = e->line;
 
-	if (rc != XXGK_EXML || !strstr(e->message, "Excessive depth in document"))
+	if (rc != XXGK_EXML)
 		return rc;
 	memcpy(part, e->part, sizeof(part));
-	return xxgk_error_set_at(XXGK_ELIMIT, part, line, 0, "XML nested more than %u deep "
-				 "(limit max_xml_depth)", max_depth < 256 ? max_depth : 256);
+	if (strstr(e->message, "Excessive depth in document"))
+		return xxgk_error_set_at(XXGK_ELIMIT, part, line, 0, "XML nested more than %u deep "
+					 "(limit max_xml_depth)", max_depth < 256 ? max_depth : 256);
+	if (strstr(e->message, "entity reference loop"))
+		return xxgk_error_set_at(XXGK_ELIMIT, part, line, 0, "XML entities in %s expand "
+					 "without bound (an entity loop or a \"billion laughs\"): "
+					 "libxml2 stopped them", part);
+	return rc;
 }
 
 static int S_pipeline(xxgk_extractor *x, const void *data, size_t len, const char *source)

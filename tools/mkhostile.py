@@ -165,7 +165,7 @@ def cases():
         p("x"), '<!DOCTYPE w:document SYSTEM "http://127.0.0.1:9/evil.dtd" '
                 '[<!ENTITY % ext SYSTEM "file:///etc/passwd"> %ext;]>\n')),
         "no 2019- or 2021-format report tables found", [])
-    yield ("billion-laughs", package(doc(p("&lol9;"), laughs() + "\n")), "", [])
+    yield ("billion-laughs", package(doc(p("&lol9;"), laughs() + "\n")), "expand without bound", [])
     yield ("malformed-xml", package(doc(table([[tc("a")]]).replace("</w:tr>", "</w:tc>", 1))),
            "malformed XML in word/document.xml at line 2", [])
     yield ("encoding-error", package(doc(p("本年新收")).replace('encoding="UTF-8"', 'encoding="EUC-JP"')),
