@@ -21,11 +21,13 @@ int xxgk_html_sniff(const unsigned char *data, size_t len);
 
 /*
  * Decode the page in `data` to UTF-8 and append it to `out`: a BOM wins,
- * then valid UTF-8 holding Chinese text (crawlers re-encode pages and keep
- * the old <meta charset>), then the charset the page declares in <?xml
+ * then (near-)valid UTF-8 holding Chinese text (crawlers re-encode pages
+ * and keep the old <meta charset>), then the charset the page declares in <?xml
  * encoding>, <meta charset> or <meta http-equiv="Content-Type">, with
  * gb2312 and gbk read as GB18030 (their superset); a page that declares
- * nothing is UTF-8 if valid, else GB18030. NUL bytes and Word's
+ * nothing is UTF-8 if valid, else GB18030. A few undecodable bytes (at
+ * most 3, and 1 more per 4 KiB: a CMS cutting a summary in the middle of a
+ * character) become U+FFFD; more fail the page. NUL bytes and Word's
  * <![if ...]> / <![endif]> markers are dropped. The name of the encoding
  * used goes to `enc` (may be NULL). Errors: XXGK_EXML when the page
  * cannot be decoded, XXGK_ELIMIT over max_part_bytes, XXGK_ENOMEM.

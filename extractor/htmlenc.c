@@ -186,51 +186,78 @@ static const char *S_iconv_name(const char *label)
 
 /* ---- decoding ---- */
 
-/* Check UTF-8 strictly; returns the offset of the first bad byte, or len.
- * Counts 3-byte sequences in *cjk. */
-static size_t S_utf8_check(const unsigned char *s, size_t len, size_t *cjk)
+static const char S_replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* The length of the valid UTF-8 sequence at s[0, len), or 0. Counts a
+ * 3-byte sequence (Chinese text) in *cjk. */
+static size_t S_utf8_seq(const unsigned char *s, size_t len, size_t *cjk)
 {
-	size_t i = 0, need, k;
+	size_t need, k;
 	uint32_t cp, min;
 
-	*cjk = 0;
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (s[i] >= 0xC2 && s[i] <= 0xDF)
-			need = 1, cp = s[i] & 0x1F, min = 0x80;
-		else if (s[i] >= 0xE0 && s[i] <= 0xEF)
-			need = 2, cp = s[i] & 0x0F, min = 0x800;
-		else if (s[i] >= 0xF0 && s[i] <= 0xF4)
-			need = 3, cp = s[i] & 0x07, min = 0x10000;
-		else
-			return i;
-		if (len - i <= need)
-			return i;
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		*cjk += need == 2;
-		i += need + 1;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		need = 1, cp = s[0] & 0x1F, min = 0x80;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		need = 2, cp = s[0] & 0x0F, min = 0x800;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		need = 3, cp = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	if (len <= need)
+		return 0;
+	for (k = 1; k <= need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[k] & 0x3F);
 	}
-	return len;
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	*cjk += need == 2;
+	return need + 1;
 }
 
-/* Convert with iconv: 0, 1 on bad input (its offset in *bad), 2 when iconv
- * has no such converter, or XXGK_ENOMEM. */
-static int S_iconv(xxgk_buf *out, const char *from, const char *data, size_t len, size_t *bad)
+/* How a decoding went: undecodable bytes, the first one's offset. */
+typedef struct {
+	size_t bad, first;
+} S_result;
+
+/* Read s[0, len) as UTF-8, appending it to `out` if not NULL with every
+ * invalid byte as U+FFFD. Counts 3-byte sequences in *cjk. */
+static int S_utf8(xxgk_buf *out, S_result *res, size_t *cjk, const unsigned char *s, size_t len)
+{
+	size_t i = 0, run = 0, n;
+
+	res->bad = res->first = 0;
+	*cjk = 0;
+	while (i < len) {
+		if ((n = S_utf8_seq(s + i, len - i, cjk)) != 0) {
+			i += n;
+			continue;
+		}
+		if (!res->bad++)
+			res->first = i;
+		if (out && (xxgk_buf_put(out, (const char *)s + run, i - run) < 0 ||
+			    xxgk_buf_puts(out, S_replacement) < 0))
+			return xxgk_error_oom();
+		run = ++i;
+	}
+	if (out && xxgk_buf_put(out, (const char *)s + run, len - run) < 0)
+		return xxgk_error_oom();
+	return 0;
+}
+
+/* Convert with iconv, every undecodable byte becoming U+FFFD: 0, 2 when
+ * iconv has no such converter, or XXGK_ENOMEM. */
+static int S_iconv(xxgk_buf *out, S_result *res, const char *from, const char *data, size_t len)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	char *in = (char *)data, *o;
-	size_t left = len, room, start = out->size;
+	size_t left = len, room;
 	int rc = 0;
 
+	res->bad = res->first = 0;
 	if (cd == (iconv_t)-1)
 		return 2;
 	while (left > 0) {
@@ -240,19 +267,30 @@ static int S_iconv(xxgk_buf *out, const char *from, const char *data, size_t len
 		}
 		o = out->ptr + out->size;
 		room = out->asize - out->size - 1;
-		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
+		if (iconv(cd, &in, &left, &o, &room) != (size_t)-1 || errno == E2BIG) {
 			out->size = (size_t)(o - out->ptr);
-			*bad = (size_t)(in - data);
-			rc = 1;
+			continue;
+		}
+		out->size = (size_t)(o - out->ptr); /* EILSEQ, or EINVAL: cut off at the end */
+		if (!res->bad++)
+			res->first = (size_t)(in - data);
+		if (xxgk_buf_puts(out, S_replacement) < 0) {
+			rc = xxgk_error_oom();
 			break;
 		}
-		out->size = (size_t)(o - out->ptr);
+		in++, left--;
+		iconv(cd, NULL, NULL, NULL, NULL);
 	}
 	out->ptr[out->size] = '\0';
 	iconv_close(cd);
-	if (rc != 0)
-		out->size = start, out->ptr[start] = '\0';
 	return rc;
+}
+
+/* A few undecodable bytes are tolerated (a CMS cutting a summary in the
+ * middle of a character): at most 3, and 1 more per 4 KiB. */
+static int S_tolerable(const S_result *res, size_t len)
+{
+	return res->bad <= 3 + len / 4096;
 }
 
 /* Drop NUL bytes and Word's downlevel-revealed <![if ...]> / <![endif]> markers. */
@@ -278,48 +316,76 @@ static void S_clean(xxgk_buf *b, size_t from)
 	s[o] = '\0';
 }
 
-static int S_copy(xxgk_buf *out, char *enc, size_t enc_size, const unsigned char *d, size_t len)
-{
-	snprintf(enc, enc_size, "UTF-8");
-	return xxgk_buf_put(out, (const char *)d, len) < 0 ? xxgk_error_oom() : 0;
-}
-
 /* Decode a page without a BOM: valid UTF-8 with Chinese text, the declaration, or a guess. */
 static int S_decode_plain(xxgk_buf *out, char *enc, size_t enc_size, const unsigned char *d,
 			  size_t len)
 {
 	char label[64];
-	const char *name;
-	size_t cjk, bad = 0, utf8_bad = S_utf8_check(d, len, &cjk);
-	int rc = 2;
+	const char *name, *tried;
+	size_t cjk, start = out->size;
+	S_result u8, other;
+	int rc;
 
 	S_declared(label, sizeof(label), d, len);
 	name = label[0] ? S_iconv_name(label) : NULL;
-	if (utf8_bad == len && (!name || cjk >= CJK_MIN_SEQS))
-		return S_copy(out, enc, enc_size, d, len);
-	if (name && (rc = S_iconv(out, name, (const char *)d, len, &bad)) == 0) {
-		snprintf(enc, enc_size, "%s", name);
-		return 0;
-	}
-	if (rc < 0)
+	if ((rc = S_utf8(NULL, &u8, &cjk, d, len)) < 0)
 		return rc;
-	if (rc == 1 && utf8_bad == len)
-		return S_copy(out, enc, enc_size, d, len); /* a stale declaration */
-	if (rc == 1)
-		return xxgk_error_set(XXGK_EXML, "cannot decode the page: it declares charset %s but "
-				      "byte %zu is not valid %s, nor is the page UTF-8", label, bad, name);
-	/* nothing declared, or a charset iconv does not know: UTF-8 failed, try GB18030 */
-	if ((rc = S_iconv(out, "GB18030", (const char *)d, len, &bad)) == 0) {
-		snprintf(enc, enc_size, "GB18030");
-		return 0;
+	/* UTF-8 holding Chinese text wins over a stale declaration and over
+	 * GB18030, which reads most UTF-8 too; GBK text is never near-valid UTF-8 */
+	if (S_tolerable(&u8, len) && (u8.bad == 0 ? !name || cjk >= CJK_MIN_SEQS
+				      : cjk >= CJK_MIN_SEQS && cjk >= 4 * u8.bad))
+		goto utf8;
+	tried = name ? name : "GB18030";
+	rc = S_iconv(out, &other, tried, (const char *)d, len);
+	if (rc == 2 && name) { /* a charset iconv does not know: as if undeclared */
+		name = NULL;
+		tried = "GB18030";
+		rc = S_iconv(out, &other, tried, (const char *)d, len);
 	}
-	if (rc < 0)
-		return rc;
 	if (rc == 2)
-		return xxgk_error_set(XXGK_ERROR, "cannot decode the page: this system has no GB18030 converter");
-	return xxgk_error_set(XXGK_EXML, "cannot decode the page: %s%s, and it is neither UTF-8 "
-			      "(bad byte %zu) nor GB18030 (bad byte %zu)",
-			      label[0] ? "unknown charset " : "no charset declared", label, utf8_bad, bad);
+		return xxgk_error_set(XXGK_ERROR, "cannot decode the page: this system has no %s "
+				      "converter", tried);
+	if (rc < 0)
+		return rc;
+	if (other.bad == 0 ||
+	    ((u8.bad > other.bad || (name && u8.bad == other.bad)) && S_tolerable(&other, len))) {
+		snprintf(enc, enc_size, "%s", tried);
+		return 0;
+	}
+	if (u8.bad == 0 || S_tolerable(&u8, len))
+		goto utf8;
+	out->size = start;
+	if (out->asize)
+		out->ptr[start] = '\0';
+	return xxgk_error_set(XXGK_EXML, "cannot decode the page: %s%s, and it is neither %s (%zu bad "
+			      "bytes, the first at byte %zu) nor UTF-8 (%zu, the first at byte %zu)",
+			      name ? "it declares charset " : "no charset is declared",
+			      name ? label : "", tried, other.bad, other.first, u8.bad, u8.first);
+utf8:
+	out->size = start;
+	if (out->asize)
+		out->ptr[start] = '\0';
+	snprintf(enc, enc_size, "UTF-8");
+	return S_utf8(out, &u8, &cjk, d, len);
+}
+
+/* Decode after a byte order mark: its encoding, tolerating a few bad bytes. */
+static int S_decode_bom(xxgk_buf *out, const char *enc, const unsigned char *d, size_t len,
+			size_t bom)
+{
+	S_result res;
+	size_t cjk;
+	int rc = strcmp(enc, "UTF-8") == 0 ? S_utf8(out, &res, &cjk, d + bom, len - bom)
+					   : S_iconv(out, &res, enc, (const char *)d + bom, len - bom);
+
+	if (rc == 2)
+		return xxgk_error_set(XXGK_ERROR, "cannot decode the page: this system has no %s "
+				      "converter", enc);
+	if (rc == 0 && !S_tolerable(&res, len))
+		rc = xxgk_error_set(XXGK_EXML, "cannot decode the page: it starts with a %s byte order "
+				    "mark but %zu bytes are not valid %s, the first at byte %zu", enc,
+				    res.bad, enc, res.first + bom);
+	return rc;
 }
 
 int xxgk_html_decode(xxgk_buf *out, char *enc, size_t enc_size, const char *data, size_t len,
@@ -327,8 +393,8 @@ int xxgk_html_decode(xxgk_buf *out, char *enc, size_t enc_size, const char *data
 {
 	const unsigned char *d = (const unsigned char *)data;
 	char scratch[32];
-	size_t start = out->size, bad = 0, cjk;
-	int rc = 0;
+	size_t start = out->size;
+	int rc;
 
 	if (!enc)
 		enc = scratch, enc_size = sizeof(scratch);
@@ -337,30 +403,22 @@ int xxgk_html_decode(xxgk_buf *out, char *enc, size_t enc_size, const char *data
 				      "max_part_bytes=%llu", len, (unsigned long long)lim->max_part_bytes);
 	if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
 		snprintf(enc, enc_size, "%s", d[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
-		rc = S_iconv(out, enc, data + 2, len - 2, &bad);
-		if (rc == 1)
-			rc = xxgk_error_set(XXGK_EXML, "cannot decode the page: it starts with a %s byte "
-					    "order mark but byte %zu is not valid %s", enc, bad + 2, enc);
+		rc = S_decode_bom(out, enc, d, len, 2);
 	} else if (len >= 4 && d[0] == 0x84 && d[1] == 0x31 && d[2] == 0x95 && d[3] == 0x33) {
 		snprintf(enc, enc_size, "GB18030");
-		rc = S_iconv(out, "GB18030", data + 4, len - 4, &bad);
-		if (rc == 1)
-			rc = xxgk_error_set(XXGK_EXML, "cannot decode the page: it starts with a GB18030 "
-					    "byte order mark but byte %zu is not valid GB18030", bad + 4);
+		rc = S_decode_bom(out, enc, d, len, 4);
 	} else if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) {
 		snprintf(enc, enc_size, "UTF-8");
-		bad = S_utf8_check(d + 3, len - 3, &cjk);
-		rc = bad != len - 3
-			? xxgk_error_set(XXGK_EXML, "cannot decode the page: it starts with a UTF-8 byte "
-					 "order mark but byte %zu is not valid UTF-8", bad + 3)
-			: xxgk_buf_put(out, data + 3, len - 3) < 0 ? xxgk_error_oom() : 0;
+		rc = S_decode_bom(out, enc, d, len, 3);
 	} else {
 		rc = S_decode_plain(out, enc, enc_size, d, len);
 	}
-	if (rc == 2)
-		rc = xxgk_error_set(XXGK_ERROR, "cannot decode the page: this system has no %s converter", enc);
-	if (rc < 0)
+	if (rc < 0) {
+		out->size = start;
+		if (out->asize)
+			out->ptr[start] = '\0';
 		return rc;
+	}
 	S_clean(out, start);
 	if (out->size - start > INT32_MAX / 2)
 		return xxgk_error_set(XXGK_ELIMIT, "the page is over 1 GiB once decoded");

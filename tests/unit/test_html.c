@@ -236,20 +236,37 @@ static void decode_cleans(void **state)
 	S_DECODE("<p><![if !supportLists]>1.<![endif]>a\0b</p>", "<p>1.ab</p>", "UTF-8");
 }
 
+static void decode_tolerates_a_few_bad_bytes(void **state)
+{
+	(void)state;
+	/* a CMS cut the description in the middle of a GBK character */
+	S_DECODE("<meta charset=gbk><meta name=description content=\"\xD6\xD0\xD6\"><p>\xD6\xD0</p>",
+		 "<meta charset=gbk><meta name=description content=\"中\xEF\xBF\xBD\"><p>中</p>", "GB18030");
+	/* UTF-8 cut in the middle of a character (two bad bytes) is still UTF-8, not GB18030 */
+#define ZW "\xE4\xB8\xAD\xE6\x96\x87" /* 中文 */
+	S_DECODE("<p>" ZW ZW ZW ZW "\xE4\xB8</p>", "<p>中文中文中文中文\xEF\xBF\xBD\xEF\xBF\xBD</p>", "UTF-8");
+#undef ZW
+	S_DECODE("\xEF\xBB\xBF<p>\xE4\xB8\xAD\xFF</p>", "<p>中\xEF\xBF\xBD</p>", "UTF-8");
+}
+
 static void decode_errors(void **state)
 {
 	xxgk_buf out = XXGK_BUF_INIT;
 	xxgk_limits lim = XXGK_LIMITS_DEFAULT;
 
 	(void)state;
-	/* declared GBK, not GBK (a lone lead byte at the end) and not UTF-8 either */
-	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "<meta charset=gbk><p>\xD6", 22, &lim), XXGK_EXML);
-	assert_non_null(strstr(xxgk_error_last()->message, "cannot decode the page"));
-	assert_non_null(strstr(xxgk_error_last()->message, "gbk"));
-	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "<p>\xFF\xFF\xFF", 6, &lim), XXGK_EXML);
-	assert_non_null(strstr(xxgk_error_last()->message, "neither UTF-8"));
-	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "\xEF\xBB\xBF<p>\xD6\xD0", 8, &lim), XXGK_EXML);
+	/* declared GBK, neither GBK nor UTF-8 in many places */
+	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "<meta charset=gbk><p>\xFF\xFF\xFF\xFF\xFF</p>",
+					  30, &lim), XXGK_EXML);
+	assert_non_null(strstr(xxgk_error_last()->message, "cannot decode the page: it declares charset gbk"));
+	assert_non_null(strstr(xxgk_error_last()->message, "GB18030 (5 bad bytes, the first at byte 21)"));
+	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "<p>\xFF\xFF\xFF\xFF\xFF", 8, &lim), XXGK_EXML);
+	assert_non_null(strstr(xxgk_error_last()->message, "no charset is declared"));
+	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "\xEF\xBB\xBF<p>\xD6\xD0\xD6\xD0\xD6\xD0", 12, &lim),
+			 XXGK_EXML);
 	assert_non_null(strstr(xxgk_error_last()->message, "UTF-8 byte order mark"));
+	assert_null(strchr(xxgk_error_last()->message, '\n'));
+	assert_int_equal(out.size, 0);
 	lim.max_part_bytes = 4;
 	assert_int_equal(xxgk_html_decode(&out, NULL, 0, "<p>abc</p>", 10, &lim), XXGK_ELIMIT);
 	assert_non_null(strstr(xxgk_error_last()->message, "max_part_bytes"));
@@ -499,6 +516,7 @@ int main(void)
 		cmocka_unit_test(decode_stale_declaration),
 		cmocka_unit_test(decode_other_charsets),
 		cmocka_unit_test(decode_cleans),
+		cmocka_unit_test(decode_tolerates_a_few_bad_bytes),
 		cmocka_unit_test(decode_errors),
 		cmocka_unit_test(read_gbk_page),
 		cmocka_unit_test(text_white_space),
