@@ -16,8 +16,9 @@ Cases:
                      <td rowspan colspan>, &nbsp; padding, <span lang=EN-US> runs, <o:p></o:p>,
                      <![if !supportMisalignedColumns]> rows, labels broken by <br> and by <p>
   html-gbk           the seed report on a CMS page encoded in GBK but declared charset=gb2312,
-                     with characters only GBK has (堃 喆 珺); <th> headers; the body's title
-                     has the year only, the agency comes from the page <title>
+                     with characters only GBK has (堃 喆 珺) and a <meta> summary cut in the
+                     middle of a character; <th> headers; the body's title has the year only,
+                     the agency comes from the page <title>
   html-amid-tables   the seed report in a portal page: layout tables (the report tables nested
                      two deep), navigation lists, other years' reports as links, a <select> of
                      agencies, an info table (索引号 ...), related links, scripts, a footer
@@ -375,6 +376,7 @@ def case_html_gbk(seed, sv):
          '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />\n'
          '<title>%s</title>\n' % esc(title),
          '<meta name="ArticleTitle" content="%s" />\n' % esc(seed.agency + seed.title2),
+         '<meta name="Description" content="@@DESCRIPTION@@" />\n',
          '<link href="/css/article.css" rel="stylesheet" type="text/css" />\n</head>\n<body>\n'
          '<div class="article">\n']
     # the body's heading names the year but not the agency
@@ -395,7 +397,11 @@ def case_html_gbk(seed, sv):
     h.extend(cms_p(p) for p in seed.sec6)
     h.append(cms_p("联系人：李%s、张%s　联系电话：023-66221234" % (GBK_ONLY[1], GBK_ONLY[2])))
     h.append("</div>\n</div>\n</body>\n</html>\n")
-    return "".join(h).encode("gbk"), mc.expected_ok(sv, seed.agency, 2024)
+    # the CMS cut the summary at 101 bytes, in the middle of a character: one undecodable byte
+    desc = seed.intro[0].encode("gbk")[:101]
+    assert desc[-1] >= 0x81
+    page = "".join(h).encode("gbk").replace(b"@@DESCRIPTION@@", desc)
+    return page, mc.expected_ok(sv, seed.agency, 2024)
 
 
 # ---------------------------------------------------------------------------------------------
