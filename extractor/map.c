@@ -194,6 +194,8 @@ static uint32_t S_first_mapped(const xxgk_map_scratch *s, const xxgk_grid *g)
 	return c;
 }
 
+#define LABEL_PATH_MAX 1024 /* bytes of a row's label path; real ones are under 200 */
+
 /* Build the label path of row `r` from columns [0, end); update the carry. */
 static int S_label_path(xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, uint32_t end)
 {
@@ -222,8 +224,8 @@ static int S_label_path(xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, uin
 			for (k = c + 1; k < end; k++)
 				s->carry[k] = -1;
 		}
-		if (!len)
-			continue;
+		if (!len || s->path.size + 1 + len > LABEL_PATH_MAX)
+			continue; /* an absurd label keeps its start (bounded matching) */
 		if ((s->path.size && xxgk_buf_putc(&s->path, '>') < 0) ||
 		    xxgk_buf_put(&s->path, t, len) < 0)
 			return xxgk_error_oom();
