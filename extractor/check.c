@@ -473,7 +473,12 @@ static void S_run_dispose(S_run *run)
 
 static int S_warn(const xxgk_check_failure *f, void *payload)
 {
-	return xxgk_report__warn(payload, f->code, f->fields, "%s", f->message);
+	int rc = xxgk_report__warn(payload, f->code, f->fields, "%s", f->message);
+
+	if (rc == 0)
+		xxgk_report__warn_numbers(payload, f->is_sum ? 1 : 2, f->printed_is_null, f->printed,
+					  f->computed);
+	return rc;
 }
 
 int xxgk_check__report(xxgk_report *r)

@@ -51,6 +51,21 @@ static int S_cells(xxgk_buf *out, const xxgk_report *r, const char *nl, const ch
 	return xxgk_buf_printf(out, "%s%s}", n ? nl : "", n && *nl ? "  " : "");
 }
 
+/* A check's numbers: "printed" and "computed" for a sum, "value" for one value. */
+static int S_numbers(xxgk_buf *out, const xxgk_warning *w)
+{
+	char a[40], b[40];
+
+	xxgk_fmt_number(a, w->printed);
+	xxgk_fmt_number(b, w->computed);
+	if (w->numbers == 1)
+		return xxgk_buf_printf(out, ",\"printed\":%s,\"computed\":%s",
+				       w->printed_is_null ? "null" : a, b);
+	if (w->numbers == 2)
+		return xxgk_buf_printf(out, ",\"value\":%s", a);
+	return 0;
+}
+
 static int S_warnings(xxgk_buf *out, const xxgk_report *r, const char *nl, const char *ind)
 {
 	size_t i, n = xxgk_report_warning_count(r);
@@ -74,6 +89,7 @@ static int S_warnings(xxgk_buf *out, const xxgk_report *r, const char *nl, const
 		}
 		PUT(xxgk_buf_puts(out, "],\"message\":"));
 		PUT(xxgk_json_string(out, w->message, strlen(w->message)));
+		PUT(S_numbers(out, w));
 		PUT(xxgk_buf_putc(out, '}'));
 	}
 	return xxgk_buf_printf(out, "%s%s]", n ? nl : "", n && *nl ? "  " : "");

@@ -86,6 +86,7 @@ int xxgk_report__warn(xxgk_report *r, const char *code, const char *fields, cons
 		r->awarnings = na;
 	}
 	w = &r->woffs[r->nwarnings];
+	memset(w, 0, sizeof(*w));
 	if (S_arena_put(r, &w->code, code, strlen(code)) < 0 ||
 	    S_arena_put(r, &w->fields, fields, strlen(fields)) < 0)
 		return XXGK_ENOMEM;
@@ -101,6 +102,20 @@ int xxgk_report__warn(xxgk_report *r, const char *code, const char *fields, cons
 	r->arena.size += (size_t)n + 1;
 	r->nwarnings++;
 	return 0;
+}
+
+void xxgk_report__warn_numbers(xxgk_report *r, int kind, int printed_is_null, double printed,
+			       double computed)
+{
+	xxgk_woff *w;
+
+	if (!r->nwarnings)
+		return;
+	w = &r->woffs[r->nwarnings - 1];
+	w->numbers = kind;
+	w->printed_is_null = printed_is_null;
+	w->printed = printed;
+	w->computed = computed;
 }
 
 void xxgk_report__finish(xxgk_report *r)
@@ -123,6 +138,10 @@ void xxgk_report__finish(xxgk_report *r)
 		r->warnings[i].code = r->arena.ptr + r->woffs[i].code;
 		r->warnings[i].fields = r->arena.ptr + r->woffs[i].fields;
 		r->warnings[i].message = r->arena.ptr + r->woffs[i].message;
+		r->warnings[i].numbers = r->woffs[i].numbers;
+		r->warnings[i].printed_is_null = r->woffs[i].printed_is_null;
+		r->warnings[i].printed = r->woffs[i].printed;
+		r->warnings[i].computed = r->woffs[i].computed;
 	}
 	if (!r->warnings)
 		r->nwarnings = 0;

@@ -12,6 +12,8 @@
 
 typedef struct {
 	size_t code, fields, message;
+	int numbers, printed_is_null;
+	double printed, computed;
 } xxgk_woff;
 
 struct xxgk_report {
@@ -42,6 +44,10 @@ int xxgk_report__set_agency(xxgk_report *r, const char *s, size_t len);
 /* Add a warning; `fields` is a comma-separated list of ids (may be ""). */
 int xxgk_report__warn(xxgk_report *r, const char *code, const char *fields, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Attach numbers to the last warning (see xxgk_warning.numbers). */
+void xxgk_report__warn_numbers(xxgk_report *r, int kind, int printed_is_null, double printed,
+			       double computed);
 
 /* Compact the set fields into schema order and resolve every string. */
 void xxgk_report__finish(xxgk_report *r);

@@ -92,6 +92,11 @@ def main():
     r = run(["extract", "--limit", "nosuch=5", seed])
     check(r.returncode == 2, "--limit with an unknown name: usage error")
 
+    r = run(["extract", os.path.join(CORPUS, "check-result-total", "input.docx")])
+    ws = [w for w in json.loads(r.stdout)["warnings"] if w["code"] == "check.result_total"]
+    check(any(w.get("printed") == 21 and w.get("computed") == 27 for w in ws),
+          "a failed check carries its printed and computed numbers")
+
     print("%d passed, %d failed" % (CHECKS[0] - len(failures), len(failures)))
     return 1 if failures else 0
 

@@ -29,6 +29,10 @@ typedef struct {
 	const char *code;     /**< e.g. "value.unreadable", "check.row_total" */
 	const char *fields;   /**< field ids involved, comma-separated; may be "" */
 	const char *message;  /**< one line, UTF-8 */
+	int numbers;          /**< 0: none; 1: `printed` and `computed` are the two sides of a
+				   failed sum; 2: `printed` is the implausible value itself */
+	int printed_is_null;  /**< numbers == 1: every printed cell was blank */
+	double printed, computed;
 } xxgk_warning;
 
 /** Free a report; NULL is allowed. */
