@@ -1,7 +1,9 @@
 /*
  * wordml.c - the WordprocessingML reader.
  *
- * One forward pass with xmlTextReader. Text comes from w:t runs (w:tab is
+ * One forward pass with libxml2's SAX2 parser: no tree is built, element
+ * and namespace names arrive interned, and the handlers below keep only
+ * what the tables need. Text comes from w:t runs (w:tab is
  * a space, w:br and w:cr a line break). Insertions and every wrapper
  * (w:sdt, w:customXml, w:smartTag, w:hyperlink, w:fldSimple, ...) are
  * walked through because nothing but the skip list below is skipped:
@@ -10,7 +12,8 @@
  */
 #include "wordml.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +23,7 @@
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define S_CHUNK (64u << 10) /* bytes handed to the parser at a time */
 
 typedef struct {
 	xxgk_rawtable **tables; /* open tables, innermost last */
@@ -34,6 +38,12 @@ typedef struct {
 	const xxgk_wordml_sink *sink;
 	void *payload;
 	const char *part;
+	xmlParserCtxtPtr ctxt;
+	unsigned depth;         /* open elements */
+	unsigned skip;          /* depth of the open skipped element, 0 if none */
+	int rc;                 /* a handler's failure, which stops the parse */
+	const xmlChar *ns_cache[4]; /* namespace names seen, interned by the parser */
+	int ns_kind[4];
 	/* the first XML error reported by libxml2 */
 	int err_set, err_line, err_col;
 	char err_msg[256];
@@ -44,7 +54,30 @@ typedef enum {
 	E_GRIDBEFORE, E_GRIDAFTER, E_SKIP, E_NBHYPHEN
 } S_elem;
 
-static S_elem S_classify(const char *ns, const char *ln)
+enum { NS_OTHER, NS_WML, NS_MCE };
+
+/* The kind of a namespace name; the parser interns names, so a few
+ * pointers remembered per document spare the string comparisons. */
+static int S_ns_kind(S_reader *r, const xmlChar *uri)
+{
+	const char *u = (const char *)uri;
+	int k, i;
+
+	if (!uri)
+		return NS_OTHER;
+	for (i = 0; i < 4 && r->ns_cache[i]; i++)
+		if (r->ns_cache[i] == uri)
+			return r->ns_kind[i];
+	k = strcmp(u, NS_MC) == 0 ? NS_MCE
+	    : (strcmp(u, NS_W) == 0 || strcmp(u, NS_W_STRICT) == 0) ? NS_WML : NS_OTHER;
+	if (i < 4) {
+		r->ns_cache[i] = uri;
+		r->ns_kind[i] = k;
+	}
+	return k;
+}
+
+static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
 {
 	static const struct { const char *name; S_elem e; } map[] = {
 		{"p", E_P}, {"t", E_T}, {"tab", E_TAB}, {"br", E_BR}, {"cr", E_BR},
@@ -53,16 +86,19 @@ static S_elem S_classify(const char *ns, const char *ln)
 		{"del", E_SKIP}, {"moveFrom", E_SKIP}, {"instrText", E_SKIP},
 		{"delText", E_SKIP}, {"delInstrText", E_SKIP}, {"noBreakHyphen", E_NBHYPHEN},
 	};
+	const char *ln = (const char *)localname;
 	size_t i;
 
-	if (!ns)
-		return E_OTHER;
-	if (strcmp(ns, NS_MC) == 0)
+	switch (S_ns_kind(r, uri)) {
+	case NS_MCE:
 		return strcmp(ln, "Fallback") == 0 ? E_SKIP : E_OTHER;
-	if (strcmp(ns, NS_W) != 0 && strcmp(ns, NS_W_STRICT) != 0)
+	case NS_WML:
+		break;
+	default:
 		return E_OTHER;
+	}
 	for (i = 0; i < sizeof(map) / sizeof(*map); i++)
-		if (strcmp(ln, map[i].name) == 0)
+		if (ln[0] == map[i].name[0] && strcmp(ln, map[i].name) == 0)
 			return map[i].e;
 	return E_OTHER;
 }
@@ -219,19 +255,40 @@ static void S_cell_close(S_reader *r)
 	r->in_cell &= ~(1 << (r->ntables - 1));
 }
 
-static uint32_t S_attr_uint(xmlTextReaderPtr rd, const char *ns, uint32_t dflt, uint32_t max)
+/* The w:val attribute (in the element's namespace) of a SAX2 attribute
+ * array; the value is not NUL-terminated. NULL when absent. */
+static const char *S_val(const xmlChar **attrs, int nattrs, const xmlChar *uri, size_t *len)
 {
-	xmlChar *v = xmlTextReaderGetAttributeNs(rd, BAD_CAST "val", BAD_CAST ns);
-	unsigned long n;
-	char *end;
+	int i;
+
+	for (i = 0; i < nattrs; i++, attrs += 5)
+		if (attrs[2] == uri && strcmp((const char *)attrs[0], "val") == 0) {
+			*len = (size_t)(attrs[4] - attrs[3]);
+			return (const char *)attrs[3];
+		}
+	return NULL;
+}
+
+/* A decimal w:val as strtoul reads it; `dflt` when absent, unreadable or 0. */
+static uint32_t S_attr_uint(const xmlChar **attrs, int nattrs, const xmlChar *uri, uint32_t dflt,
+			    uint32_t max)
+{
+	size_t len, i;
+	const char *v = S_val(attrs, nattrs, uri, &len);
+	unsigned long n = 0;
 
 	if (!v)
 		return dflt;
-	n = strtoul((const char *)v, &end, 10);
-	if (end == (char *)v || n == 0)
-		n = dflt;
-	xmlFree(v);
-	return n > max ? max : (uint32_t)n;
+	for (i = 0; i < len && (v[i] == ' ' || (v[i] >= '\t' && v[i] <= '\r')); i++)
+		;
+	if (i < len && v[i] == '+')
+		i++;
+	if (i == len || v[i] < '0' || v[i] > '9')
+		return dflt;
+	for (; i < len && v[i] >= '0' && v[i] <= '9'; i++)
+		if ((n = n * 10 + (unsigned long)(v[i] - '0')) > max)
+			return max;
+	return n == 0 ? dflt : (uint32_t)n;
 }
 
 static int S_paragraph_end(S_reader *r)
@@ -253,19 +310,17 @@ static int S_paragraph_end(S_reader *r)
 	return rc;
 }
 
-static int S_start(S_reader *r, xmlTextReaderPtr rd, S_elem e, const char *ns, int empty)
+static int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **attrs, int nattrs)
 {
 	int rc = 0;
 
 	switch (e) {
 	case E_P:
-		if (!r->ntables && !empty)
+		if (!r->ntables)
 			r->body_p_depth++;
-		if (empty)
-			rc = S_paragraph_end(r);
 		break;
 	case E_T:
-		r->in_t = !empty;
+		r->in_t = 1;
 		break;
 	case E_TAB:
 		rc = S_put_text(r, " ", 1);
@@ -278,8 +333,6 @@ static int S_start(S_reader *r, xmlTextReaderPtr rd, S_elem e, const char *ns, i
 		break;
 	case E_TBL:
 		rc = S_table_open(r);
-		if (rc == 0 && empty)
-			rc = S_table_close(r);
 		break;
 	case E_TR:
 		S_cell_close(r);
@@ -288,28 +341,26 @@ static int S_start(S_reader *r, xmlTextReaderPtr rd, S_elem e, const char *ns, i
 	case E_TC:
 		S_cell_close(r);
 		rc = S_cell_open_new(r);
-		if (rc == 0 && empty)
-			S_cell_close(r);
 		break;
 	case E_GRIDSPAN:
 		if (S_cell_open(r))
 			S_top(r)->cells[S_top(r)->ncells - 1].span =
-				S_attr_uint(rd, ns, 1, r->lim->max_cols);
+				S_attr_uint(attrs, nattrs, ns, 1, r->lim->max_cols);
 		break;
 	case E_VMERGE:
 		if (S_cell_open(r)) {
-			xmlChar *v = xmlTextReaderGetAttributeNs(rd, BAD_CAST "val", BAD_CAST ns);
+			size_t len;
+			const char *v = S_val(attrs, nattrs, ns, &len);
 			S_top(r)->cells[S_top(r)->ncells - 1].vmerge =
-				v && strcmp((const char *)v, "restart") == 0 ? XXGK_VMERGE_RESTART
-									 : XXGK_VMERGE_CONTINUE;
-			xmlFree(v);
+				v && len == 7 && memcmp(v, "restart", 7) == 0 ? XXGK_VMERGE_RESTART
+									      : XXGK_VMERGE_CONTINUE;
 		}
 		break;
 	case E_GRIDBEFORE:
 	case E_GRIDAFTER:
 		if (r->ntables && !S_cell_open(r) && S_top(r)->nrows) {
 			xxgk_rawrow *row = &S_top(r)->rows[S_top(r)->nrows - 1];
-			uint32_t v = S_attr_uint(rd, ns, 0, r->lim->max_cols);
+			uint32_t v = S_attr_uint(attrs, nattrs, ns, 0, r->lim->max_cols);
 			if (e == E_GRIDBEFORE)
 				row->grid_before = v;
 			else
@@ -344,9 +395,16 @@ static int S_end(S_reader *r, S_elem e)
 	}
 }
 
-static void S_on_error(void *arg, xmlErrorPtr err)
+/* The handlers get the parser context (libxml2's own handlers need it);
+ * the reader hangs off its _private pointer. */
+static S_reader *S_of(void *ctx)
 {
-	S_reader *r = arg;
+	return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+static void S_on_error(void *ctx, xmlErrorPtr err)
+{
+	S_reader *r = S_of(ctx);
 	size_t n;
 
 	if (r->err_set || !err || err->level < XML_ERR_ERROR)
@@ -360,40 +418,65 @@ static void S_on_error(void *arg, xmlErrorPtr err)
 		r->err_msg[--n] = '\0';
 }
 
-/* Handle one node; *skip is set when its subtree is to be skipped. */
-static int S_node(S_reader *r, xmlTextReaderPtr rd, int *skip)
+/* Record a handler's failure (or a sink's non-zero return) and stop the parser. */
+static void S_fail(S_reader *r, int rc)
 {
-	int type = xmlTextReaderNodeType(rd);
-	const char *ns, *ln;
+	if (rc == 0 || r->rc)
+		return;
+	r->rc = rc;
+	xmlStopParser(r->ctxt);
+}
 
-	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-	    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
-		const xmlChar *v;
-		if (!r->in_t || !(v = xmlTextReaderConstValue(rd)))
-			return 0;
-		return S_put_text(r, (const char *)v, strlen((const char *)v));
+static void S_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+			int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	S_reader *r = S_of(ctx);
+	S_elem e;
+
+	(void)prefix, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+	if (r->rc)
+		return;
+	r->depth++;
+	if (r->skip)
+		return;
+	if (r->depth - 1 > r->lim->max_xml_depth) {
+		S_fail(r, xxgk_error_set_at(XXGK_ELIMIT, r->part, xmlSAX2GetLineNumber(r->ctxt), 0,
+					    "XML nested more than %u deep (limit max_xml_depth)",
+					    r->lim->max_xml_depth));
+		return;
 	}
-	if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
-		return 0;
-	if ((unsigned)xmlTextReaderDepth(rd) > r->lim->max_xml_depth)
-		return xxgk_error_set_at(XXGK_ELIMIT, r->part, xmlTextReaderGetParserLineNumber(rd), 0,
-					 "XML nested more than %u deep (limit max_xml_depth)",
-					 r->lim->max_xml_depth);
-	ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
-	ln = (const char *)xmlTextReaderConstLocalName(rd);
-	if (!ln)
-		return 0;
-	if (type == XML_READER_TYPE_END_ELEMENT)
-		return S_end(r, S_classify(ns, ln));
-	{
-		S_elem e = S_classify(ns, ln);
-		int empty = xmlTextReaderIsEmptyElement(rd);
-		if (e == E_SKIP) {
-			*skip = !empty; /* the caller skips the subtree */
-			return 0;
-		}
-		return S_start(r, rd, e, ns, empty);
+	e = S_classify(r, uri, localname);
+	if (e == E_SKIP)
+		r->skip = r->depth; /* everything inside is left out */
+	else
+		S_fail(r, S_start(r, e, uri, attributes, nb_attributes));
+}
+
+static void S_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+		      const xmlChar *uri)
+{
+	S_reader *r = S_of(ctx);
+
+	(void)prefix;
+	if (r->rc)
+		return;
+	if (r->skip) {
+		if (r->depth-- == r->skip)
+			r->skip = 0;
+		return;
 	}
+	r->depth--;
+	S_fail(r, S_end(r, S_classify(r, uri, localname)));
+}
+
+static void S_sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	S_reader *r = S_of(ctx);
+
+	if (r->rc || r->skip || !r->in_t || len <= 0)
+		return;
+	S_fail(r, S_put_text(r, (const char *)ch, (size_t)len));
 }
 
 static void S_reader_dispose(S_reader *r)
@@ -408,8 +491,9 @@ int xxgk_wordml_read(const char *xml, size_t len, const char *part, const xxgk_l
 		     const xxgk_wordml_sink *sink, void *payload)
 {
 	S_reader r;
-	xmlTextReaderPtr rd;
-	int ret, rc = 0;
+	xmlSAXHandler sax;
+	size_t done = 0;
+	int rc;
 
 	if (len > INT32_MAX)
 		return xxgk_error_set(XXGK_ELIMIT, "part %s is over 2 GiB", part);
@@ -419,28 +503,38 @@ int xxgk_wordml_read(const char *xml, size_t len, const char *part, const xxgk_l
 	r.sink = sink;
 	r.payload = payload;
 	r.part = part;
-	rd = xmlReaderForMemory(xml, (int)len, part, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!rd)
+	/* libxml2's own handlers keep the DTD (entity declarations are honoured
+	 * as the tree parser would, external ones are never loaded); ours take
+	 * the content, and comments, PIs and references are dropped. */
+	xmlSAXVersion(&sax, 2);
+	sax.comment = NULL;
+	sax.processingInstruction = NULL;
+	sax.reference = NULL;
+	sax.startElementNs = S_sax_start;
+	sax.endElementNs = S_sax_end;
+	sax.characters = S_sax_text;
+	sax.ignorableWhitespace = S_sax_text;
+	sax.cdataBlock = S_sax_text;
+	sax.serror = S_on_error;
+	r.ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, part);
+	if (!r.ctxt)
 		return xxgk_error_oom();
-	xmlTextReaderSetStructuredErrorHandler(rd, S_on_error, &r);
-	ret = xmlTextReaderRead(rd);
-	while (ret == 1) {
-		int skip = 0;
-		rc = S_node(&r, rd, &skip);
-		if (rc == 0 && skip) {
-			ret = xmlTextReaderNext(rd);
-			continue;
-		}
-		if (rc != 0)
-			break;
-		ret = xmlTextReaderRead(rd);
-	}
-	if (rc == 0 && ret < 0)
+	r.ctxt->_private = &r;
+	xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	/* in pieces, as a stream: the parser then keeps only a window of the
+	 * input and a long line is no "huge input lookup" */
+	do {
+		size_t n = len - done < S_CHUNK ? len - done : S_CHUNK;
+		xmlParseChunk(r.ctxt, xml + done, (int)n, done + n == len);
+		done += n;
+	} while (done < len && !r.rc && r.ctxt->wellFormed);
+	rc = r.rc;
+	if (rc == 0 && !r.ctxt->wellFormed)
 		rc = xxgk_error_set_at(XXGK_EXML, part, r.err_line, r.err_col,
 				       "malformed XML in %s at line %d, column %d: %s", part,
 				       r.err_line, r.err_col, r.err_set ? r.err_msg : "parse error");
-	xmlFreeTextReader(rd);
+	xmlFreeDoc(r.ctxt->myDoc); /* the DTD, when the part had one */
+	xmlFreeParserCtxt(r.ctxt);
 	S_reader_dispose(&r);
 	return rc;
 }
