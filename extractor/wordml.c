@@ -24,6 +24,8 @@
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define S_CHUNK (64u << 10) /* bytes handed to the parser at a time */
+#define S_KIND_SLOTS 256     /* remembered (namespace, name) kinds; a power of 2 */
+#define S_STACK 512          /* open elements whose kind is remembered for their end */
 
 typedef struct {
 	xxgk_rawtable **tables; /* open tables, innermost last */
@@ -44,6 +46,9 @@ typedef struct {
 	int rc;                 /* a handler's failure, which stops the parse */
 	const xmlChar *ns_cache[4]; /* namespace names seen, interned by the parser */
 	int ns_kind[4];
+	/* element kinds by the parser's interned (namespace, local name) pointers */
+	struct { const xmlChar *uri, *name; unsigned char e; } kinds[S_KIND_SLOTS];
+	unsigned char open[S_STACK]; /* the kind of each open element, by depth */
 	/* the first XML error reported by libxml2 */
 	int err_set, err_line, err_col;
 	char err_msg[256];
@@ -77,7 +82,7 @@ static int S_ns_kind(S_reader *r, const xmlChar *uri)
 	return k;
 }
 
-static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
+static S_elem S_classify_name(S_reader *r, const xmlChar *uri, const xmlChar *localname)
 {
 	static const struct { const char *name; S_elem e; } map[] = {
 		{"p", E_P}, {"t", E_T}, {"tab", E_TAB}, {"br", E_BR}, {"cr", E_BR},
@@ -101,6 +106,30 @@ static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localna
 		if (ln[0] == map[i].name[0] && strcmp(ln, map[i].name) == 0)
 			return map[i].e;
 	return E_OTHER;
+}
+
+/* S_classify_name, remembered per pair of interned pointers: a document
+ * uses a few dozen element names, each thousands of times. */
+static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
+{
+	uintptr_t h = ((uintptr_t)localname >> 3) ^ ((uintptr_t)uri >> 7);
+	unsigned i, probe;
+	S_elem e;
+
+	for (probe = 0; probe < 8; probe++) {
+		i = (unsigned)(h + probe) & (S_KIND_SLOTS - 1);
+		if (r->kinds[i].name == localname && r->kinds[i].uri == uri)
+			return (S_elem)r->kinds[i].e;
+		if (!r->kinds[i].name)
+			break;
+	}
+	e = S_classify_name(r, uri, localname);
+	if (probe < 8) {
+		r->kinds[i].name = localname;
+		r->kinds[i].uri = uri;
+		r->kinds[i].e = (unsigned char)e;
+	}
+	return e;
 }
 
 static xxgk_rawtable *S_top(S_reader *r)
@@ -447,6 +476,8 @@ static void S_sax_start(void *ctx, const xmlChar *localname, const xmlChar *pref
 		return;
 	}
 	e = S_classify(r, uri, localname);
+	if (r->depth <= S_STACK)
+		r->open[r->depth - 1] = (unsigned char)e;
 	if (e == E_SKIP)
 		r->skip = r->depth; /* everything inside is left out */
 	else
@@ -466,8 +497,9 @@ static void S_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix
 			r->skip = 0;
 		return;
 	}
+	S_fail(r, S_end(r, r->depth <= S_STACK ? (S_elem)r->open[r->depth - 1]
+						: S_classify(r, uri, localname)));
 	r->depth--;
-	S_fail(r, S_end(r, S_classify(r, uri, localname)));
 }
 
 static void S_sax_text(void *ctx, const xmlChar *ch, int len)
