@@ -59,18 +59,29 @@ int xxgk_buf_putc(xxgk_buf *buf, char c)
 int xxgk_buf_printf(xxgk_buf *buf, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room = buf->asize ? buf->asize - buf->size : 0;
 	int n;
 
+	/* Format straight into the spare room; only when it is too small,
+	 * grow and format again (the output is usually short). */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room ? buf->ptr + buf->size : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (room)
+			buf->ptr[buf->size] = '\0';
 		return XXGK_ERROR;
-	if (xxgk_buf_grow(buf, (size_t)n) < 0)
-		return XXGK_ENOMEM;
-	va_start(ap, fmt);
-	vsnprintf(buf->ptr + buf->size, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		if (xxgk_buf_grow(buf, (size_t)n) < 0) {
+			if (room)
+				buf->ptr[buf->size] = '\0';
+			return XXGK_ENOMEM;
+		}
+		va_start(ap, fmt);
+		vsnprintf(buf->ptr + buf->size, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	buf->size += (size_t)n;
 	return 0;
 }
