@@ -18,6 +18,24 @@ static int S_str_or_null(xxgk_buf *out, const char *s)
 	return s ? xxgk_json_string(out, s, strlen(s)) : xxgk_buf_puts(out, "null");
 }
 
+/* The separator before the i-th member: a comma, then a new line and indent when pretty. */
+static int S_sep(xxgk_buf *out, size_t i, const char *nl, const char *ind)
+{
+	if (i && xxgk_buf_putc(out, ',') < 0)
+		return XXGK_ENOMEM;
+	if (*nl && (xxgk_buf_puts(out, nl) < 0 || xxgk_buf_puts(out, ind) < 0))
+		return XXGK_ENOMEM;
+	return 0;
+}
+
+/* A field id as a key: ids are plain ASCII, so no escaping is needed. */
+static int S_key(xxgk_buf *out, const char *id, const char *nl)
+{
+	if (xxgk_buf_putc(out, '"') < 0 || xxgk_buf_puts(out, id) < 0)
+		return XXGK_ENOMEM;
+	return xxgk_buf_puts(out, *nl ? "\": " : "\":");
+}
+
 static int S_values(xxgk_buf *out, const xxgk_report *r, const char *nl, const char *ind)
 {
 	size_t i, n = xxgk_report_value_count(r);
@@ -26,10 +44,10 @@ static int S_values(xxgk_buf *out, const xxgk_report *r, const char *nl, const c
 	PUT(xxgk_buf_putc(out, '{'));
 	for (i = 0; i < n; i++) {
 		const xxgk_value *v = xxgk_report_value(r, i);
-		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
-		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
+		PUT(S_sep(out, i, nl, ind));
+		PUT(S_key(out, v->field, nl));
 		xxgk_fmt_number(num, v->number);
-		PUT(xxgk_buf_printf(out, ":%s%s", *nl ? " " : "", v->is_null ? "null" : num));
+		PUT(xxgk_buf_puts(out, v->is_null ? "null" : num));
 	}
 	return xxgk_buf_printf(out, "%s%s}", n ? nl : "", n && *nl ? "  " : "");
 }
@@ -41,10 +59,19 @@ static int S_cells(xxgk_buf *out, const xxgk_report *r, const char *nl, const ch
 	PUT(xxgk_buf_putc(out, '{'));
 	for (i = 0; i < n; i++) {
 		const xxgk_value *v = xxgk_report_value(r, i);
-		PUT(xxgk_buf_printf(out, "%s%s%s", i ? "," : "", nl, ind));
-		PUT(xxgk_json_string(out, v->field, strlen(v->field)));
-		PUT(xxgk_buf_printf(out, ":%s{\"table\":%d,\"row\":%d,\"col\":%d,\"text\":",
-				    *nl ? " " : "", v->table, v->row, v->col));
+		char t[24], rw[24], c[24];
+		xxgk_fmt_int(t, v->table);
+		xxgk_fmt_int(rw, v->row);
+		xxgk_fmt_int(c, v->col);
+		PUT(S_sep(out, i, nl, ind));
+		PUT(S_key(out, v->field, nl));
+		PUT(xxgk_buf_puts(out, "{\"table\":"));
+		PUT(xxgk_buf_puts(out, t));
+		PUT(xxgk_buf_puts(out, ",\"row\":"));
+		PUT(xxgk_buf_puts(out, rw));
+		PUT(xxgk_buf_puts(out, ",\"col\":"));
+		PUT(xxgk_buf_puts(out, c));
+		PUT(xxgk_buf_puts(out, ",\"text\":"));
 		PUT(xxgk_json_string(out, v->text, strlen(v->text)));
 		PUT(xxgk_buf_putc(out, '}'));
 	}

@@ -12,6 +12,23 @@
 #include "buf.h"
 #include "text.h"
 
+size_t xxgk_fmt_int(char buf[24], long long v)
+{
+	char tmp[24];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	size_t n = 0, i = 0;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		buf[i++] = '-';
+	while (n)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return i;
+}
+
 void xxgk_fmt_number(char buf[40], double v)
 {
 	int p;
@@ -21,7 +38,7 @@ void xxgk_fmt_number(char buf[40], double v)
 		return;
 	}
 	if (v == floor(v) && fabs(v) < 1e15) {
-		snprintf(buf, 40, "%.0f", v);
+		xxgk_fmt_int(buf, (long long)v);
 		return;
 	}
 	for (p = 1; p <= 17; p++) {
@@ -31,37 +48,57 @@ void xxgk_fmt_number(char buf[40], double v)
 	}
 }
 
-int xxgk_json_string(xxgk_buf *out, const char *s, size_t len)
+/* Bytes that JSON takes as they are: printable ASCII but " and \, and valid UTF-8. */
+static size_t S_plain_run(const char *s, size_t len)
 {
 	size_t i = 0, n;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			xxgk_utf8_decode(s + i, len - i, &n);
+			if (n == 1)
+				break; /* an invalid byte */
+			i += n;
+		} else if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) {
+			break;
+		} else {
+			i++;
+		}
+	}
+	return i;
+}
+
+static int S_escape(xxgk_buf *out, unsigned char c)
+{
+	char u[8];
+
+	switch (c) {
+	case '"': return xxgk_buf_puts(out, "\\\"");
+	case '\\': return xxgk_buf_puts(out, "\\\\");
+	case '\n': return xxgk_buf_puts(out, "\\n");
+	case '\r': return xxgk_buf_puts(out, "\\r");
+	case '\t': return xxgk_buf_puts(out, "\\t");
+	default:
+		if (c >= 0x80)
+			return xxgk_buf_puts(out, "\xEF\xBF\xBD"); /* invalid UTF-8: U+FFFD */
+		snprintf(u, sizeof(u), "\\u%04x", c);
+		return xxgk_buf_puts(out, u);
+	}
+}
+
+int xxgk_json_string(xxgk_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
 
 	if (xxgk_buf_putc(out, '"') < 0)
 		return XXGK_ENOMEM;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		int rc;
-		if (c >= 0x80) {
-			uint32_t cp = xxgk_utf8_decode(s + i, len - i, &n);
-			rc = n > 1 ? xxgk_buf_put(out, s + i, n)
-				   : xxgk_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFD */
-			(void)cp;
-			i += n;
-		} else {
-			if (c == '"' || c == '\\')
-				rc = xxgk_buf_putc(out, '\\') < 0 ? XXGK_ENOMEM : xxgk_buf_putc(out, (char)c);
-			else if (c == '\n')
-				rc = xxgk_buf_puts(out, "\\n");
-			else if (c == '\r')
-				rc = xxgk_buf_puts(out, "\\r");
-			else if (c == '\t')
-				rc = xxgk_buf_puts(out, "\\t");
-			else if (c < 0x20 || c == 0x7F)
-				rc = xxgk_buf_printf(out, "\\u%04x", c);
-			else
-				rc = xxgk_buf_putc(out, (char)c);
-			i++;
-		}
-		if (rc < 0)
+		size_t run = S_plain_run(s + i, len - i);
+		if (xxgk_buf_put(out, s + i, run) < 0)
+			return XXGK_ENOMEM;
+		i += run;
+		if (i < len && S_escape(out, (unsigned char)s[i++]) < 0)
 			return XXGK_ENOMEM;
 	}
 	return xxgk_buf_putc(out, '"');

@@ -6,6 +6,9 @@
 #include "xxgk/common.h"
 #include "xxgk/emit.h"
 
+/* A whole number in decimal; returns its length. printf-free: it is on the output path. */
+size_t xxgk_fmt_int(char buf[24], long long v);
+
 /* The shortest text that reads back as `v` ("5.4195", "26915", "-3"). */
 void xxgk_fmt_number(char buf[40], double v);
 
