@@ -359,6 +359,9 @@ int main(int argc, char **argv)
 	const char *cmd, *templ = NULL;
 	int rc;
 
+	/* A reader that stops early (| head) ends us quietly, as it ends any filter,
+	 * even when the parent left SIGPIPE ignored. */
+	signal(SIGPIPE, SIG_DFL);
 	memset(&cli, 0, sizeof(cli));
 	cli.format = "json";
 	xxgk_options_init(&cli.opts, XXGK_OPTIONS_VERSION);
