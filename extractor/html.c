@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "rawtable.h"
 #include "text.h"
 
 #define TITLE_MAX 2048u      /* bytes of <title> kept */
@@ -254,37 +255,21 @@ static void S_table_free(S_table *t)
 {
 	if (!t)
 		return;
-	free(t->raw.cells);
-	free(t->raw.rows);
+	xxgk_rawtable_dispose(&t->raw);
 	free(t->spans);
-	xxgk_buf_dispose(&t->raw.text);
 	free(t);
 }
 
 /* Append a cell of `span` columns to the open row. */
 static int S_cell_add(S_reader *r, S_table *t, uint32_t span, uint8_t vmerge)
 {
-	xxgk_rawcell *c;
+	int rc;
 
 	if ((uint64_t)t->col + span > r->lim->max_cols)
 		return xxgk_error_set_at(XXGK_ELIMIT, "", S_line(r), 0, "table %d is more than %u "
 					 "columns wide (limit max_cols)", t->raw.index, r->lim->max_cols);
-	if (t->raw.ncells >= r->lim->max_cells)
-		return xxgk_error_set_at(XXGK_ELIMIT, "", S_line(r), 0, "table %d has more than %u "
-					 "cells (limit max_cells)", t->raw.index, r->lim->max_cells);
-	if (t->raw.ncells == t->raw.acells) {
-		size_t na = t->raw.acells ? t->raw.acells * 2 : 64;
-		if (!(c = realloc(t->raw.cells, na * sizeof(*c))))
-			return xxgk_error_oom();
-		t->raw.cells = c;
-		t->raw.acells = na;
-	}
-	c = &t->raw.cells[t->raw.ncells++];
-	c->text_off = (uint32_t)t->raw.text.size;
-	c->text_len = 0;
-	c->span = span;
-	c->vmerge = vmerge;
-	t->raw.rows[t->raw.nrows - 1].ncells++;
+	if ((rc = xxgk_rawtable_add_cell(&t->raw, r->lim, S_line(r), span, vmerge)) < 0)
+		return rc;
 	t->col += span;
 	return 0;
 }
@@ -306,7 +291,6 @@ static int S_fill_spans(S_reader *r, S_table *t)
 /* Close the open cell: its last block of text, then drop the line breaks it left. */
 static int S_cell_end(S_reader *r, S_table *t)
 {
-	xxgk_rawcell *c;
 	int rc;
 
 	if (!t->cell_open)
@@ -314,12 +298,7 @@ static int S_cell_end(S_reader *r, S_table *t)
 	t->cell_open = 0;
 	if ((rc = S_cell_para(r, t)) != 0)
 		return rc;
-	c = &t->raw.cells[t->raw.ncells - 1];
-	while (c->text_len && t->raw.text.ptr[c->text_off + c->text_len - 1] == '\n') {
-		c->text_len--;
-		t->raw.text.size--;
-	}
-	t->raw.text.ptr[t->raw.text.size] = '\0';
+	xxgk_rawtable_end_cell(&t->raw);
 	t->space = 0;
 	return 0;
 }
@@ -353,24 +332,11 @@ static int S_row_end(S_reader *r, S_table *t)
 
 static int S_row_begin(S_reader *r, S_table *t)
 {
-	xxgk_rawrow *nr;
 	int rc;
 
-	if ((rc = S_row_end(r, t)) != 0)
+	if ((rc = S_row_end(r, t)) != 0 ||
+	    (rc = xxgk_rawtable_add_row(&t->raw, r->lim, S_line(r))) < 0)
 		return rc;
-	if (t->raw.nrows >= r->lim->max_rows)
-		return xxgk_error_set_at(XXGK_ELIMIT, "", S_line(r), 0, "table %d has more than %u rows "
-					 "(limit max_rows)", t->raw.index, r->lim->max_rows);
-	if (t->raw.nrows == t->raw.arows) {
-		size_t na = t->raw.arows ? t->raw.arows * 2 : 32;
-		if (!(nr = realloc(t->raw.rows, na * sizeof(*nr))))
-			return xxgk_error_oom();
-		t->raw.rows = nr;
-		t->raw.arows = na;
-	}
-	memset(&t->raw.rows[t->raw.nrows], 0, sizeof(*t->raw.rows));
-	t->raw.rows[t->raw.nrows].first_cell = (uint32_t)t->raw.ncells;
-	t->raw.nrows++;
 	t->row_open = 1;
 	t->col = 0;
 	return 0;
@@ -451,9 +417,7 @@ static int S_table_open(S_reader *r)
 		free(t);
 		return xxgk_error_oom();
 	}
-	t->raw.text = (xxgk_buf)XXGK_BUF_INIT;
-	t->raw.index = ++r->table_counter;
-	t->raw.depth = (int)r->ntables;
+	xxgk_rawtable_init(&t->raw, ++r->table_counter, (int)r->ntables);
 	r->tables[r->ntables++] = t;
 	return 0;
 }

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "rawtable.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -142,16 +143,6 @@ static int S_cell_open(const S_reader *r)
 	return r->ntables && (r->in_cell >> (r->ntables - 1) & 1);
 }
 
-static void S_table_free(xxgk_rawtable *t)
-{
-	if (!t)
-		return;
-	free(t->cells);
-	free(t->rows);
-	xxgk_buf_dispose(&t->text);
-	free(t);
-}
-
 /* Where text goes now: the open cell of the innermost table, else the body paragraph. */
 static int S_put_text(S_reader *r, const char *s, size_t len)
 {
@@ -182,18 +173,11 @@ static int S_table_open(S_reader *r)
 	if (r->ntables >= r->lim->max_table_depth || r->ntables >= 30)
 		return xxgk_error_set(XXGK_ELIMIT, "tables nested more than %u deep "
 				      "(limit max_table_depth)", r->lim->max_table_depth);
-	t = calloc(1, sizeof(*t));
-	nt = realloc(r->tables, (r->ntables + 1) * sizeof(*nt));
-	if (!t || !nt) {
-		free(t);
-		if (nt)
-			r->tables = nt;
+	if (!(nt = realloc(r->tables, (r->ntables + 1) * sizeof(*nt))))
 		return xxgk_error_oom();
-	}
 	r->tables = nt;
-	t->text = (xxgk_buf)XXGK_BUF_INIT;
-	t->index = ++r->table_counter;
-	t->depth = (int)r->ntables;
+	if (!(t = xxgk_rawtable_new(++r->table_counter, (int)r->ntables)))
+		return XXGK_ENOMEM;
 	r->tables[r->ntables++] = t;
 	r->in_cell &= ~(1 << (r->ntables - 1));
 	return 0;
@@ -209,59 +193,29 @@ static int S_table_close(S_reader *r)
 	t = r->tables[--r->ntables];
 	if (r->sink->table)
 		rc = r->sink->table(t, r->payload);
-	S_table_free(t);
+	xxgk_rawtable_free(t);
 	return rc;
 }
 
 static int S_row_open(S_reader *r)
 {
 	xxgk_rawtable *t = S_top(r);
-	xxgk_rawrow *nr;
 
 	if (!t)
 		return 0;
-	if (t->nrows >= r->lim->max_rows)
-		return xxgk_error_set(XXGK_ELIMIT, "table %d has more than %u rows (limit max_rows)",
-				      t->index, r->lim->max_rows);
-	if (t->nrows == t->arows) {
-		size_t na = t->arows ? t->arows * 2 : 32;
-		if (!(nr = realloc(t->rows, na * sizeof(*nr))))
-			return xxgk_error_oom();
-		t->rows = nr;
-		t->arows = na;
-	}
-	memset(&t->rows[t->nrows], 0, sizeof(*t->rows));
-	t->rows[t->nrows].first_cell = (uint32_t)t->ncells;
-	t->nrows++;
 	r->in_cell &= ~(1 << (r->ntables - 1));
-	return 0;
+	return xxgk_rawtable_add_row(t, r->lim, 0);
 }
 
 static int S_cell_open_new(S_reader *r)
 {
 	xxgk_rawtable *t = S_top(r);
-	xxgk_rawcell *nc;
+	int rc;
 
 	if (!t)
 		return 0;
-	if (!t->nrows && S_row_open(r) < 0) /* a cell outside any row: give it one */
-		return XXGK_ELIMIT;
-	if (t->ncells >= r->lim->max_cells)
-		return xxgk_error_set(XXGK_ELIMIT, "table %d has more than %u cells (limit max_cells)",
-				      t->index, r->lim->max_cells);
-	if (t->ncells == t->acells) {
-		size_t na = t->acells ? t->acells * 2 : 64;
-		if (!(nc = realloc(t->cells, na * sizeof(*nc))))
-			return xxgk_error_oom();
-		t->cells = nc;
-		t->acells = na;
-	}
-	nc = &t->cells[t->ncells++];
-	nc->text_off = (uint32_t)t->text.size;
-	nc->text_len = 0;
-	nc->span = 1;
-	nc->vmerge = XXGK_VMERGE_NONE;
-	t->rows[t->nrows - 1].ncells++;
+	if ((rc = xxgk_rawtable_add_cell(t, r->lim, 0, 1, XXGK_VMERGE_NONE)) < 0)
+		return rc;
 	r->in_cell |= 1 << (r->ntables - 1);
 	return 0;
 }
@@ -269,18 +223,9 @@ static int S_cell_open_new(S_reader *r)
 /* Drop the trailing line breaks left by the cell's last paragraph. */
 static void S_cell_close(S_reader *r)
 {
-	xxgk_rawtable *t = S_top(r);
-
 	if (!S_cell_open(r))
 		return;
-	{
-		xxgk_rawcell *c = &t->cells[t->ncells - 1];
-		while (c->text_len && t->text.ptr[c->text_off + c->text_len - 1] == '\n') {
-			c->text_len--;
-			t->text.size--;
-		}
-		t->text.ptr[t->text.size] = '\0';
-	}
+	xxgk_rawtable_end_cell(S_top(r));
 	r->in_cell &= ~(1 << (r->ntables - 1));
 }
 
@@ -514,7 +459,7 @@ static void S_sax_text(void *ctx, const xmlChar *ch, int len)
 static void S_reader_dispose(S_reader *r)
 {
 	while (r->ntables)
-		S_table_free(r->tables[--r->ntables]);
+		xxgk_rawtable_free(r->tables[--r->ntables]);
 	free(r->tables);
 	xxgk_buf_dispose(&r->para);
 }
