@@ -88,7 +88,9 @@ static int S_try(xxgk_report *r, const char *subj, size_t len, xxgk_map_scratch 
 		PCRE2_UCHAR *av = NULL, *yv = NULL;
 		int rc = 0, year;
 
-		if (pcre2_match(r->rules->titles[i], (PCRE2_SPTR)subj, len, 0, 0, s->md, s->mctx) < 0)
+		/* valid UTF-8: xxgk_meta_add re-encodes every character */
+		if (pcre2_match(r->rules->titles[i], (PCRE2_SPTR)subj, len, 0, PCRE2_NO_UTF_CHECK, s->md,
+				s->mctx) < 0)
 			continue;
 		if (pcre2_substring_get_byname(s->md, (PCRE2_SPTR) "year", &yv, &ylen) != 0)
 			continue;

@@ -52,7 +52,9 @@ int xxgk_rules_field_index(const xxgk_rules *rules, const char *id, size_t len)
 int xxgk_rules_match(const pcre2_code *re, const char *s, size_t len, pcre2_match_data *md,
 		     pcre2_match_context *mctx)
 {
-	return pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, mctx) >= 0;
+	/* subjects are built by xxgk_utf8_put (text.c), so always valid UTF-8:
+	 * checking each again cost more than matching the table's words */
+	return pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, md, mctx) >= 0;
 }
 
 uint32_t xxgk_rules_max_captures(const xxgk_rules *rules)

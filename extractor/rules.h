@@ -40,7 +40,9 @@ struct xxgk_rules {
 /* The schema index of `id` (len bytes), or -1. */
 int xxgk_rules_field_index(const xxgk_rules *rules, const char *id, size_t len);
 
-/* 1 when `re` matches `len` bytes of `s`, 0 when not (or on a match error). */
+/* 1 when `re` matches `len` bytes of `s`, 0 when not (or on a match error).
+ * `s` must be valid UTF-8 (text normalized by text.c always is): it is not
+ * checked again. */
 int xxgk_rules_match(const pcre2_code *re, const char *s, size_t len, pcre2_match_data *md,
 		     pcre2_match_context *mctx);
 
