@@ -26,6 +26,7 @@ Cases:
   title-subtitle         2023年度… title with the agency on the next line
   group-rows             each group label (（三）不予公开 ...) on a row of its own
   appeals-transposed     table 四 with results as columns and 行政复议/行政诉讼 as rows
+  active-block-column    table 二 with the 第二十条 block titles in a column of their own
   errors/pre-2019-report a 2018 report in the old format: not a report of ours
 """
 import json
@@ -586,6 +587,37 @@ def case_appeals_transposed(out):
     write_case(out, "appeals-transposed", b, expected(sv, SEED_AGENCY, 2024, "2021"))
 
 
+def active_block_column(v):
+    """Table 二 with each 第二十条 block title as a merged cell in a column of its own."""
+    def n(k):
+        return str(v[k])
+    head = [cell("信息内容", 2)]
+    rows = [head + [cell("本年制发件数"), cell("本年废止件数"), cell("现行有效件数")],
+            [cell("第二十条第（一）项", 1, "restart"), cell("规章"), cell(n("active.rules.issued")),
+             cell(n("active.rules.repealed")), cell(n("active.rules.in_force"))],
+            [cell("", 1, "continue"), cell("行政规范性文件"), cell(n("active.normative_docs.issued")),
+             cell(n("active.normative_docs.repealed")), cell(n("active.normative_docs.in_force"))],
+            head + [cell("本年处理决定数量", 3)],
+            [cell("第二十条第（五）项"), cell("行政许可"), cell(n("active.licensing.decisions"), 3)],
+            head + [cell("本年处理决定数量", 3)],
+            [cell("第二十条第（六）项", 1, "restart"), cell("行政处罚"),
+             cell(n("active.penalty.decisions"), 3)],
+            [cell("", 1, "continue"), cell("行政强制"), cell(n("active.enforcement.decisions"), 3)],
+            head + [cell("本年收费金额（单位：万元）", 3)],
+            [cell("第二十条第（八）项"), cell("行政事业性收费"), cell(n("active.fees.amount"), 3)]]
+    return table(rows, 5)
+
+
+def case_active_block_column(out):
+    sv = load_seed()
+    b = body([SEED_AGENCY, "2024年政府信息公开工作年度报告"],
+             [para("二、主动公开政府信息情况"), active_block_column(sv),
+              para("三、收到和处理政府信息公开申请情况"),
+              table(requests_header() + requests_rows(sv), 10),
+              para("四、政府信息公开行政复议、行政诉讼情况"), appeals(sv)])
+    write_case(out, "active-block-column", b, expected(sv, SEED_AGENCY, 2024, "2021"))
+
+
 def case_pre_2019(out):
     rows = [[cell("统计指标"), cell("单位"), cell("统计数")],
             [cell("一、主动公开情况"), cell("—"), cell("—")],
@@ -611,7 +643,7 @@ def main(argv):
         return 2
     for fn in (case_2019, case_blank_2019, case_2019_no_active, case_hybrid, case_split_no_header, case_textbox,
                case_label_variants_2, case_unmerged_header, case_title_subtitle, case_group_rows,
-               case_appeals_transposed,
+               case_appeals_transposed, case_active_block_column,
                case_pre_2019):
         fn(out)
     return 0
