@@ -211,7 +211,7 @@ static int S_on_table(const xxgk_rawtable *raw, void *payload)
 	char specs[256];
 	int rc;
 
-	if ((rc = xxgk_grid_build_limited(&g, raw, &x->opts.limits)) < 0)
+	if ((rc = xxgk_grid_build(&g, raw, &x->opts.limits)) < 0)
 		return rc;
 	if ((rc = xxgk_map_prepare(&x->scratch, &g)) == 0 &&
 	    (rc = S_read_table(x, &g, specs, sizeof(specs))) == 0 && x->dump)

@@ -45,8 +45,10 @@ static void S_place_row(xxgk_grid *g, uint32_t r)
 	}
 }
 
-static int S_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols, uint64_t max_pos)
+int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, const xxgk_limits *lim)
 {
+	uint32_t max_cols = lim->max_cols;
+	uint64_t max_pos = lim->max_cells;
 	uint32_t r, w = 0;
 	size_t n;
 
@@ -78,16 +80,6 @@ static int S_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols, ui
 	for (r = 0; r < g->nrows; r++)
 		S_place_row(g, r);
 	return 0;
-}
-
-int xxgk_grid_build(xxgk_grid *g, const xxgk_rawtable *raw, uint32_t max_cols)
-{
-	return S_build(g, raw, max_cols, UINT64_MAX);
-}
-
-int xxgk_grid_build_limited(xxgk_grid *g, const xxgk_rawtable *raw, const xxgk_limits *lim)
-{
-	return S_build(g, raw, lim->max_cols, lim->max_cells);
 }
 
 void xxgk_grid_dispose(xxgk_grid *g)

@@ -17,14 +17,13 @@ typedef struct {
 	uint32_t *origin_col;/* per raw cell: left column */
 } xxgk_grid;
 
-/* Resolve `raw`; the grid borrows it. XXGK_ELIMIT if wider than max_cols. */
-int xxgk_grid_build(xxgk_grid *out, const xxgk_rawtable *raw, uint32_t max_cols);
 /*
- * The same within the limits: XXGK_ELIMIT if wider than lim->max_cols or
- * if rows x columns is over lim->max_cells, which bounds the grid's memory
- * (a few cells spanning many columns cannot make it rows x max_cols).
+ * Resolve `raw`; the grid borrows it. XXGK_ELIMIT if wider than
+ * lim->max_cols or if rows x columns is over lim->max_cells, which bounds
+ * the grid's memory (a few cells spanning many columns cannot make it
+ * rows x max_cols).
  */
-int xxgk_grid_build_limited(xxgk_grid *out, const xxgk_rawtable *raw, const xxgk_limits *lim);
+int xxgk_grid_build(xxgk_grid *out, const xxgk_rawtable *raw, const xxgk_limits *lim);
 void xxgk_grid_dispose(xxgk_grid *grid);
 
 /* The covering cell at (row, col), or -1. */

@@ -151,3 +151,11 @@ int fx_contains(const char *hay, const char *needle)
 {
 	return hay && needle && strstr(hay, needle) != NULL;
 }
+
+int fx_grid_build(xxgk_grid *grid, const xxgk_rawtable *raw, uint32_t max_cols)
+{
+	xxgk_limits lim = XXGK_LIMITS_DEFAULT;
+
+	lim.max_cols = max_cols;
+	return xxgk_grid_build(grid, raw, &lim);
+}

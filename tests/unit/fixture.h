@@ -7,6 +7,9 @@
 #define XXGK_TEST_FIXTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "grid.h"
 
 /* The WordprocessingML namespaces. */
 #define FX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -49,5 +52,8 @@ unsigned char *fx_docx(size_t *len, const char *body);
 
 /* 1 when `hay` contains `needle` (both NUL-terminated). */
 int fx_contains(const char *hay, const char *needle);
+
+/* xxgk_grid_build under the default limits but max_cols. */
+int fx_grid_build(xxgk_grid *grid, const xxgk_rawtable *raw, uint32_t max_cols);
 
 #endif

@@ -98,7 +98,7 @@ static void plain(void **state)
 	S_row(&r, 0, 0);
 	c = S_cell(&r, "C", 1, 0);
 	d = S_cell(&r, "DD", 1, 0);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.nrows, 2);
 	assert_int_equal(g.ncols, 2);
 	{
@@ -129,7 +129,7 @@ static void grid_span(void **state)
 	c = S_cell(&r, "", 1, 0);
 	d = S_cell(&r, "自然人", 2, 0);
 	e = S_cell(&r, "总计", 1, 0);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.ncols, 4);
 	{
 		const int32_t x[] = {a, b, b, b, c, d, d, e};
@@ -160,7 +160,7 @@ static void vmerge(void **state)
 	c2 = S_cell(&r, "", 1, XXGK_VMERGE_CONTINUE);
 	d = S_cell(&r, "乙", 2, 0);
 	S_cell(&r, "3", 1, 0);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.nrows, 3);
 	assert_int_equal(g.ncols, 4);
 	{
@@ -193,7 +193,7 @@ static void vmerge_continue_with_nothing_above(void **state)
 	b = S_cell(&r, "B", 1, XXGK_VMERGE_CONTINUE);
 	S_row(&r, 0, 0);
 	x = S_cell(&r, "", 1, XXGK_VMERGE_CONTINUE);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.ncols, 2);
 	{
 		const int32_t e[] = {top, -1, a, b, a, -1};
@@ -220,7 +220,7 @@ static void grid_before_after(void **state)
 	d = S_cell(&r, "D", 1, 0);
 	S_row(&r, 1, 1);
 	e = S_cell(&r, "E", 1, 0);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.ncols, 3);
 	{
 		const int32_t x[] = {-1, a, b, c, d, -1, -1, e, -1};
@@ -249,7 +249,7 @@ static void ragged_rows(void **state)
 	S_row(&r, 0, 0);
 	e = S_cell(&r, "E", 1, 0);
 	f = S_cell(&r, "F", 1, 0);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.nrows, 4);
 	assert_int_equal(g.ncols, 4);
 	{
@@ -267,7 +267,7 @@ static void empty_table(void **state)
 	xxgk_grid g;
 	(void)state;
 	S_init(&r);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 256), 0);
 	assert_int_equal(g.nrows, 0);
 	assert_int_equal(g.ncols, 0);
 	S_done(&r, &g);
@@ -283,10 +283,10 @@ static void max_cols(void **state)
 	S_cell(&r, "A", 1, 0);
 	S_row(&r, 1, 1);
 	S_cell(&r, "B", 2, 0); /* 1 + 2 + 1 = 4 columns */
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 4), 0);
+	assert_int_equal(fx_grid_build(&g, &r.t, 4), 0);
 	assert_int_equal(g.ncols, 4);
 	xxgk_grid_dispose(&g);
-	assert_int_equal(xxgk_grid_build(&g, &r.t, 3), XXGK_ELIMIT);
+	assert_int_equal(fx_grid_build(&g, &r.t, 3), XXGK_ELIMIT);
 	assert_int_equal(xxgk_error_last()->code, XXGK_ELIMIT);
 	assert_true(fx_contains(xxgk_error_last()->message, "max_cols"));
 	S_done(&r, &g);

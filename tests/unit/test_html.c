@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "grid.h"
+#include "fixture.h"
 #include "html.h"
 #include "package.h"
 
@@ -402,7 +403,7 @@ static int S_grid_table(const xxgk_rawtable *t, void *payload)
 	xxgk_grid g;
 	uint32_t r, c;
 
-	assert_int_equal(xxgk_grid_build(&g, t, 256), 0);
+	assert_int_equal(fx_grid_build(&g, t, 256), 0);
 	for (r = 0; r < g.nrows; r++) {
 		for (c = 0; c < g.ncols; c++) {
 			size_t len;
