@@ -191,7 +191,7 @@ static int S_read_table(xxgk_extractor *x, const xxgk_grid *g, char *specs, size
 
 	specs[0] = '\0';
 	for (k = 0; k < x->rules->nspecs; k++) {
-		if ((rc = xxgk_map_matches(&x->scratch, g, &x->rules->specs[k])) < 0)
+		if ((rc = xxgk_map_matches(&x->scratch, &x->rules->specs[k])) < 0)
 			return rc;
 		if (rc && (rc = S_read_with(x, g, k, specs, size, &used)) < 0)
 			return rc;

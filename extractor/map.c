@@ -157,23 +157,17 @@ int xxgk_map_prepare(xxgk_map_scratch *s, const xxgk_grid *g)
 		if (xxgk_text_normalize(&s->norm, raw->text.ptr + c->text_off, c->text_len) < 0)
 			return xxgk_error_oom();
 		s->norm_len[i] = (uint32_t)(s->norm.size - s->norm_off[i]);
+		/* a separator after each text: the buffer is also the table's words for locate */
+		if (s->norm_len[i] && xxgk_buf_putc(&s->norm, '|') < 0)
+			return xxgk_error_oom();
 	}
 	return S_reserve_cols(s, g->ncols);
 }
 
-int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec)
+int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_spec *spec)
 {
-	size_t i;
-
-	xxgk_buf_clear(&s->path);
-	for (i = 0; i < g->raw->ncells; i++) {
-		if (!s->norm_len[i])
-			continue;
-		if (xxgk_buf_put(&s->path, s->norm.ptr + s->norm_off[i], s->norm_len[i]) < 0 ||
-		    xxgk_buf_putc(&s->path, '|') < 0)
-			return xxgk_error_oom();
-	}
-	return xxgk_rules_match(spec->locate, s->path.ptr, s->path.size, s->md, s->mctx);
+	/* xxgk_map_prepare left the table's words, '|'-separated, in s->norm */
+	return xxgk_rules_match(spec->locate, s->norm.ptr, s->norm.size, s->md, s->mctx);
 }
 
 static const char *S_norm(const xxgk_map_scratch *s, int32_t cell, size_t *len)

@@ -14,7 +14,7 @@
 typedef struct {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	xxgk_buf norm;        /* normalized text of every cell, back to back */
+	xxgk_buf norm;        /* normalized text of every cell, each followed by '|' */
 	uint32_t *norm_off, *norm_len;
 	size_t acells;
 	xxgk_buf path;        /* the row's label path */
@@ -40,8 +40,8 @@ void xxgk_map_scratch_dispose(xxgk_map_scratch *s);
 /* Normalize every cell of `g` into the scratch (call before the rest). */
 int xxgk_map_prepare(xxgk_map_scratch *s, const xxgk_grid *g);
 
-/* 1 when the table's words match spec `k`'s locate pattern. */
-int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *spec);
+/* 1 when the table's words (left by xxgk_map_prepare) match the spec's locate pattern. */
+int xxgk_map_matches(xxgk_map_scratch *s, const xxgk_spec *spec);
 
 /* Read the table with spec `k` of the rules into the report; counts fields
  * set in *found. A table as wide as the last one read with the same spec
