@@ -281,23 +281,45 @@ static S_slot *S_next_done(S_run *R)
 	return s;
 }
 
+/* Write the next slot in input order and free it for another input. */
+static void S_retire(S_run *R, S_slot *s)
+{
+	size_t done, total;
+
+	if (R->io_ok)
+		S_emit(R, s);
+	pthread_mutex_lock(&R->mu);
+	S_slot_reset(s);
+	done = ++R->next_write;
+	total = R->inputs_end ? R->next_seq : R->known_total;
+	if (!R->io_ok)
+		R->stop = 1;
+	pthread_cond_broadcast(&R->space);
+	pthread_mutex_unlock(&R->mu);
+	S_progress(R, done, total, 0);
+}
+
 static void S_write_all(S_run *R)
 {
 	S_slot *s;
-	size_t done, total;
 
-	while ((s = S_next_done(R)) != NULL) {
-		if (R->io_ok)
-			S_emit(R, s);
-		pthread_mutex_lock(&R->mu);
-		S_slot_reset(s);
-		done = ++R->next_write;
-		total = R->inputs_end ? R->next_seq : R->known_total;
-		if (!R->io_ok)
-			R->stop = 1;
-		pthread_cond_broadcast(&R->space);
-		pthread_mutex_unlock(&R->mu);
-		S_progress(R, done, total, 0);
+	while ((s = S_next_done(R)) != NULL)
+		S_retire(R, s);
+	S_progress(R, 0, 0, 1);
+}
+
+/* One worker: extract and write in this thread, one input after another;
+ * a second thread would only hand each report over. */
+static void S_run_inline(S_run *R, xxgk_extractor *x)
+{
+	S_slot *s;
+
+	while ((s = S_claim(R)) != NULL) {
+		S_process(R, x, s);
+		s->state = S_DONE;
+		S_retire(R, s);
+		if (R->out_open && R->out.fp == stdout)
+			fflush(stdout); /* a reader downstream sees each report when it is done */
 	}
 	S_progress(R, 0, 0, 1);
 }
@@ -439,7 +461,15 @@ int cli_batch_run(const cli_batch *b)
 		R.io_ok = 0;
 		goto done;
 	}
-	if ((started = S_start(&R, w, jobs)) == 0)
+	if (jobs == 1) {
+		if (xxgk_extractor_new(&w[0].x, b->opts) < 0) {
+			fprintf(stderr, "xxgk: %s\n", xxgk_error_last()->message);
+			R.stop = 1;
+		} else {
+			S_run_inline(&R, w[0].x);
+			xxgk_extractor_free(w[0].x);
+		}
+	} else if ((started = S_start(&R, w, jobs)) == 0)
 		R.stop = 1;
 	else
 		S_write_all(&R);

@@ -117,9 +117,106 @@ static const S_rule S_rules[XXGK_CHECK_NRULES] = {
 enum { S_ABSENT = 0, S_NULL, S_NUMBER };
 #define S_MAX_TERMS 64
 #define S_MAX_COMPS 8
+#define S_MAX_TOTALS 2
+#define S_MAX_PARTS 24
+#define S_MAX_STANDS 4
+
+/* ---- the plan: every rule's field ids resolved once per schema ---------- */
+
+/* One instance (a row or a column) of a sum rule, as schema indexes (-1
+ * when the schema has no such field). */
+typedef struct {
+	int totals[S_MAX_TOTALS];
+	int parts[S_MAX_PARTS];
+	int stand[S_MAX_PARTS][S_MAX_STANDS]; /* a part is left out when one of these is present */
+	size_t ntotals, nparts, nstand[S_MAX_PARTS];
+} S_inst;
+
+struct xxgk_check_plan {
+	S_inst *inst[XXGK_CHECK_NRULES];
+	size_t ninst[XXGK_CHECK_NRULES];
+};
+
+static int S_index(const xxgk_rules *rules, const S_rule *rule, const char *inst, const char *item)
+{
+	char id[256];
+	int n = rule->each == S_EACH_ROW ? snprintf(id, sizeof(id), "%s.%s", inst, item)
+					 : snprintf(id, sizeof(id), "%s.%s", item, inst);
+
+	if (n < 0 || (size_t)n >= sizeof(id))
+		return -1;
+	return xxgk_rules_field_index(rules, id, (size_t)n);
+}
+
+/* The fields whose presence leaves `part` out of this instance's sum. */
+static void S_plan_stands(const xxgk_rules *rules, const S_rule *rule, const char *inst,
+			  const char *part, S_inst *in, size_t k)
+{
+	size_t i, j;
+
+	in->nstand[k] = 0;
+	for (i = 0; i < sizeof(S_stand_ins) / sizeof(*S_stand_ins); i++) {
+		if (strcmp(S_stand_ins[i].part, part) != 0)
+			continue;
+		for (j = 0; S_stand_ins[i].instead_of[j] && in->nstand[k] < S_MAX_STANDS; j++)
+			in->stand[k][in->nstand[k]++] =
+				S_index(rules, rule, inst, S_stand_ins[i].instead_of[j]);
+	}
+}
+
+static void S_plan_inst(const xxgk_rules *rules, const S_rule *rule, const char *inst, S_inst *in)
+{
+	size_t k;
+
+	for (k = 0; rule->totals[k] && k < S_MAX_TOTALS; k++)
+		in->totals[k] = S_index(rules, rule, inst, rule->totals[k]);
+	in->ntotals = k;
+	for (k = 0; rule->parts[k] && k < S_MAX_PARTS; k++) {
+		in->parts[k] = S_index(rules, rule, inst, rule->parts[k]);
+		S_plan_stands(rules, rule, inst, rule->parts[k], in, k);
+	}
+	in->nparts = k;
+}
+
+int xxgk_check__plan_new(xxgk_check_plan **out, const xxgk_rules *rules)
+{
+	xxgk_check_plan *p = calloc(1, sizeof(*p));
+	size_t k, i, n;
+
+	if (!(*out = p))
+		return xxgk_error_oom();
+	for (k = 0; k < XXGK_CHECK_NRULES; k++) {
+		const S_rule *rule = &S_rules[k];
+		for (n = 0; rule->instances && rule->instances[n]; n++)
+			;
+		if (n && !(p->inst[k] = calloc(n, sizeof(S_inst)))) {
+			xxgk_check__plan_free(p);
+			*out = NULL;
+			return xxgk_error_oom();
+		}
+		for (i = 0; i < n; i++)
+			S_plan_inst(rules, rule, rule->instances[i], &p->inst[k][i]);
+		p->ninst[k] = n;
+	}
+	return 0;
+}
+
+void xxgk_check__plan_free(xxgk_check_plan *p)
+{
+	size_t k;
+
+	if (!p)
+		return;
+	for (k = 0; k < XXGK_CHECK_NRULES; k++)
+		free(p->inst[k]);
+	free(p);
+}
+
+/* ---- evaluation, continued ---------------------------------------------- */
 
 typedef struct {
 	const xxgk_rules *rules;
+	const xxgk_check_plan *plan;
 	unsigned char *state;         /* per schema field: S_ABSENT, S_NULL or S_NUMBER */
 	double *num;
 	xxgk_check_tally *tally;      /* XXGK_CHECK_NRULES entries */
@@ -130,59 +227,43 @@ typedef struct {
 	size_t ntotals, nterms;
 } S_run;
 
-static int S_index(const S_run *run, const S_rule *rule, const char *inst, const char *item)
-{
-	char id[256];
-	int n = rule->each == S_EACH_ROW ? snprintf(id, sizeof(id), "%s.%s", inst, item)
-					 : snprintf(id, sizeof(id), "%s.%s", item, inst);
-
-	if (n < 0 || (size_t)n >= sizeof(id))
-		return -1;
-	return xxgk_rules_field_index(run->rules, id, (size_t)n);
-}
-
 static int S_present(const S_run *run, int idx)
 {
 	return idx >= 0 && run->state[idx] != S_ABSENT;
 }
 
-/* 1 when `part` stands in for parts of which the report has one in this instance. */
-static int S_stood_in(const S_run *run, const S_rule *rule, const char *inst, const char *part)
+/* 1 when part k stands in for parts of which the report has one here. */
+static int S_stood_in(const S_run *run, const S_inst *in, size_t k)
 {
-	size_t k, j;
+	size_t j;
 
-	for (k = 0; k < sizeof(S_stand_ins) / sizeof(*S_stand_ins); k++) {
-		if (strcmp(S_stand_ins[k].part, part) != 0)
-			continue;
-		for (j = 0; S_stand_ins[k].instead_of[j]; j++)
-			if (S_present(run, S_index(run, rule, inst, S_stand_ins[k].instead_of[j])))
-				return 1;
-	}
+	for (j = 0; j < in->nstand[k]; j++)
+		if (S_present(run, in->stand[k][j]))
+			return 1;
 	return 0;
 }
 
 /* Gather the instance's terms; 0 when the instance is not evaluated. */
-static int S_gather(S_run *run, const S_rule *rule, const char *inst)
+static int S_gather(S_run *run, const S_rule *rule, const S_inst *in)
 {
 	size_t k;
-	int idx;
 
 	run->nterms = 0;
-	for (k = 0; rule->totals[k]; k++) {
-		if (!S_present(run, idx = S_index(run, rule, inst, rule->totals[k])))
+	for (k = 0; k < in->ntotals; k++) {
+		if (!S_present(run, in->totals[k]))
 			return 0;
-		run->terms[run->nterms++] = idx;
+		run->terms[run->nterms++] = in->totals[k];
 	}
 	run->ntotals = run->nterms;
-	for (k = 0; rule->parts[k] && run->nterms < S_MAX_TERMS; k++) {
-		if (S_stood_in(run, rule, inst, rule->parts[k]))
+	for (k = 0; k < in->nparts && run->nterms < S_MAX_TERMS; k++) {
+		if (S_stood_in(run, in, k))
 			continue;
-		if (!S_present(run, idx = S_index(run, rule, inst, rule->parts[k]))) {
+		if (!S_present(run, in->parts[k])) {
 			if (rule->all_present)
 				return 0;
 			continue;
 		}
-		run->terms[run->nterms++] = idx;
+		run->terms[run->nterms++] = in->parts[k];
 	}
 	return run->nterms > run->ntotals;
 }
@@ -368,10 +449,10 @@ static int S_eval_sums(S_run *run, const S_rule *rule)
 	size_t i;
 	int rc;
 
-	for (i = 0; rule->instances[i]; i++) {
+	for (i = 0; i < run->plan->ninst[rule->rule]; i++) {
 		double printed, computed;
 		int pnull, cnull;
-		if (!S_gather(run, rule, rule->instances[i]))
+		if (!S_gather(run, rule, &run->plan->inst[rule->rule][i]))
 			continue;
 		run->tally[rule->rule].evaluated++;
 		printed = S_sum(run, 0, run->ntotals, &pnull);
@@ -451,6 +532,7 @@ static int S_run_init(S_run *run, const xxgk_rules *rules, xxgk_check_tally *tal
 {
 	memset(run, 0, sizeof(*run));
 	run->rules = rules;
+	run->plan = rules->checks;
 	run->tally = tally;
 	run->cb = cb;
 	run->payload = payload;

@@ -15,4 +15,10 @@
  */
 int xxgk_check__report(xxgk_report *r);
 
+/* The check rules' field ids resolved against a schema, made once when the
+ * rules load (rules.c) and read by every check run. */
+typedef struct xxgk_check_plan xxgk_check_plan;
+int xxgk_check__plan_new(xxgk_check_plan **out, const xxgk_rules *rules);
+void xxgk_check__plan_free(xxgk_check_plan *plan);
+
 #endif

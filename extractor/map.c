@@ -30,6 +30,7 @@ int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules)
 	s->norm = (xxgk_buf)XXGK_BUF_INIT;
 	s->path = (xxgk_buf)XXGK_BUF_INIT;
 	s->pend = (xxgk_buf)XXGK_BUF_INIT;
+	xxgk_memo_init(&s->memo);
 	s->md = pcre2_match_data_create(xxgk_rules_max_captures(rules) + 1, NULL);
 	s->mctx = pcre2_match_context_create(NULL);
 	if (!s->md || !s->mctx)
@@ -84,6 +85,7 @@ void xxgk_map_scratch_dispose(xxgk_map_scratch *s)
 	xxgk_buf_dispose(&s->norm);
 	xxgk_buf_dispose(&s->path);
 	xxgk_buf_dispose(&s->pend);
+	xxgk_memo_dispose(&s->memo);
 	for (i = 0; i < s->acols; i++)
 		xxgk_buf_dispose(&s->hdr[i]);
 	free(s->hdr);
@@ -227,14 +229,21 @@ static int S_label_path(xxgk_map_scratch *s, const xxgk_grid *g, uint32_t r, uin
 	return 0;
 }
 
+/* The index of the first of n rules that matches the text, or -1; a text
+ * seen before with the same rules is answered from the memo. */
 static int S_first_match(const xxgk_rule *rules, size_t n, const char *s, size_t len,
 			 xxgk_map_scratch *sc)
 {
+	int found = -1;
 	size_t i;
-	for (i = 0; i < n; i++)
+
+	if (xxgk_memo_get(&sc->memo, rules, s, len, &found))
+		return found;
+	for (i = 0; i < n && found < 0; i++)
 		if (xxgk_rules_match(rules[i].re, s, len, sc->md, sc->mctx))
-			return (int)i;
-	return -1;
+			found = (int)i;
+	xxgk_memo_put(&sc->memo, rules, s, len, found);
+	return found;
 }
 
 #define HDR_PATH_MAX 512 /* bytes of a column's header path; real ones are under 200 */
@@ -343,15 +352,6 @@ static int S_names_columns(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_s
 	return 0;
 }
 
-/* Compose <prefix>.<row>.<col>, leaving out empty parts; -1 if not a schema field. */
-static int S_field(const xxgk_rules *rules, const xxgk_spec *spec, const char *row,
-		   const char *col, char *id, size_t size)
-{
-	size_t n = (size_t)snprintf(id, size, "%s%s%s%s%s", spec->prefix, *row ? "." : "", row,
-				    *col ? "." : "", col);
-	return n < size ? xxgk_rules_field_index(rules, id, n) : -1;
-}
-
 static int S_emit_cell(xxgk_report *rep, const xxgk_grid *g, int idx, int32_t o, int unit)
 {
 	const xxgk_field *f = &rep->rules->fields[idx];
@@ -388,7 +388,6 @@ static int S_data_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *
 {
 	uint64_t used = 0;
 	uint32_t c = 0, e;
-	char id[256];
 	int rc;
 
 	while (c < g->ncols) {
@@ -401,7 +400,7 @@ static int S_data_row(xxgk_map_scratch *s, const xxgk_grid *g, const xxgk_spec *
 		if (o < 0 || pick < 0)
 			continue;
 		used |= (uint64_t)1 << s->colmap[pick];
-		idx = S_field(rep->rules, spec, row->id, spec->cols[s->colmap[pick]].id, id, sizeof(id));
+		idx = xxgk_spec_field(spec, (size_t)(row - spec->rows), (size_t)s->colmap[pick]);
 		if (idx < 0)
 			continue;
 		if ((rc = S_emit_cell(rep, g, idx, o, s->colunit[pick])) < 0)

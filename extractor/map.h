@@ -7,6 +7,7 @@
 #define XXGK_MAP_H
 
 #include "grid.h"
+#include "memo.h"
 #include "report.h"
 #include "rules.h"
 
@@ -32,6 +33,7 @@ typedef struct {
 	int **saved_map, **saved_unit;
 	uint32_t *saved_ncols;
 	size_t nspecs;
+	xxgk_memo memo;       /* label and header paths matched before */
 } xxgk_map_scratch;
 
 int xxgk_map_scratch_init(xxgk_map_scratch *s, const xxgk_rules *rules);

@@ -16,6 +16,7 @@
 #include "html.h"
 
 #define RATIO_MIN_BYTES (1u << 20) /* the ratio limit applies above 1 MiB */
+#define S_PIECE (64u << 10)        /* bytes inflated at a time */
 
 static const char *const S_office_doc_types[] = {
 	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -126,7 +127,6 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 {
 	zip_stat_t st;
 	zip_file_t *zf;
-	char chunk[16384];
 	uint64_t got = 0;
 	zip_int64_t n;
 
@@ -143,7 +143,15 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 	if (!zf)
 		return xxgk_error_set(XXGK_ENOTDOCX, "cannot open part %s: %s", name,
 				      zip_strerror(pkg->za));
-	while ((n = zip_fread(zf, chunk, sizeof(chunk))) > 0) {
+	/* inflated straight into the buffer, in pieces, so the limits are
+	 * checked as the data comes whatever the ZIP claims */
+	for (;;) {
+		if (xxgk_buf_grow(out, S_PIECE) < 0) {
+			zip_fclose(zf);
+			return xxgk_error_oom();
+		}
+		if ((n = zip_fread(zf, out->ptr + out->size, S_PIECE)) <= 0)
+			break;
 		got += (uint64_t)n;
 		pkg->total += (uint64_t)n;
 		if (got > pkg->lim->max_part_bytes || pkg->total > pkg->lim->max_total_bytes) {
@@ -157,10 +165,8 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 			zip_fclose(zf);
 			return S_ratio_error(name, got, &st, pkg->lim->max_ratio);
 		}
-		if (xxgk_buf_put(out, chunk, (size_t)n) < 0) {
-			zip_fclose(zf);
-			return xxgk_error_oom();
-		}
+		out->size += (size_t)n;
+		out->ptr[out->size] = '\0';
 	}
 	if (n < 0) {
 		int rc = xxgk_error_set(XXGK_ENOTDOCX, "corrupt part %s: %s", name, zip_file_strerror(zf));

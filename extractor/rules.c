@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "error.h"
 
 extern const char xxgk_rules_builtin[];
@@ -278,8 +279,34 @@ static int S_build_hash(xxgk_rules *r, const char *name)
 	return 0;
 }
 
+/* Compose <prefix>.<row>.<col>, leaving out empty parts, for every pair of a
+ * spec's row and column rules: reading a cell then costs one lookup. */
+static int S_build_spec_fields(xxgk_rules *r, xxgk_spec *spec)
+{
+	xxgk_buf id = XXGK_BUF_INIT;
+	size_t i, j;
+	int rc = 0;
+
+	if (!(spec->field = malloc((spec->nrows * spec->ncols + 1) * sizeof(*spec->field))))
+		return xxgk_error_oom();
+	for (i = 0; i < spec->nrows && rc == 0; i++)
+		for (j = 0; j < spec->ncols && rc == 0; j++) {
+			const char *row = spec->rows[i].id, *col = spec->cols[j].id;
+			xxgk_buf_clear(&id);
+			if (xxgk_buf_puts(&id, spec->prefix) < 0 ||
+			    (*row && (xxgk_buf_putc(&id, '.') < 0 || xxgk_buf_puts(&id, row) < 0)) ||
+			    (*col && (xxgk_buf_putc(&id, '.') < 0 || xxgk_buf_puts(&id, col) < 0)))
+				rc = xxgk_error_oom();
+			else
+				spec->field[i * spec->ncols + j] = xxgk_rules_field_index(r, id.ptr, id.size);
+		}
+	xxgk_buf_dispose(&id);
+	return rc;
+}
+
 int xxgk_rules_load(xxgk_rules **out, const char *text, size_t len, const char *name)
 {
+	size_t i;
 	xxgk_rules *r;
 	const char *p = text, *end = text + len;
 	int line = 0, rc = 0;
@@ -297,6 +324,10 @@ int xxgk_rules_load(xxgk_rules **out, const char *text, size_t len, const char *
 		rc = xxgk_error_set(XXGK_ERULES, "%s: no field or table lines", name);
 	if (rc == 0)
 		rc = S_build_hash(r, name);
+	for (i = 0; i < r->nspecs && rc == 0; i++)
+		rc = S_build_spec_fields(r, &r->specs[i]);
+	if (rc == 0)
+		rc = xxgk_check__plan_new(&r->checks, r);
 	if (rc < 0) {
 		xxgk_rules_free(r);
 		return rc;
@@ -341,6 +372,7 @@ static void S_rules_free_spec(xxgk_spec *s)
 	}
 	free(s->cols);
 	free(s->rows);
+	free(s->field);
 	pcre2_code_free(s->locate);
 	free(s->name);
 	free(s->prefix);
@@ -362,6 +394,7 @@ void xxgk_rules_free(xxgk_rules *r)
 		S_rules_free_spec(&r->specs[i]);
 	for (i = 0; i < r->ntitles; i++)
 		pcre2_code_free(r->titles[i]);
+	xxgk_check__plan_free(r->checks);
 	free(r->fields);
 	free(r->hash);
 	free(r->specs);

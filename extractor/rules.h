@@ -24,6 +24,7 @@ typedef struct {
 	pcre2_code *locate;
 	xxgk_rule *cols, *rows;
 	size_t ncols, nrows;
+	int *field; /* [row * ncols + col]: the schema index of prefix.row.col, or -1 */
 } xxgk_spec;
 
 struct xxgk_rules {
@@ -35,10 +36,18 @@ struct xxgk_rules {
 	size_t nspecs;
 	pcre2_code **titles;
 	size_t ntitles;
+	struct xxgk_check_plan *checks; /* check.c's rules resolved against these fields */
 };
 
 /* The schema index of `id` (len bytes), or -1. */
 int xxgk_rules_field_index(const xxgk_rules *rules, const char *id, size_t len);
+
+/* The schema index of the field that row rule `row` and column rule `col`
+ * of `spec` name together, or -1 (composed once, when the rules load). */
+static inline int xxgk_spec_field(const xxgk_spec *spec, size_t row, size_t col)
+{
+	return spec->field[row * spec->ncols + col];
+}
 
 /* 1 when `re` matches `len` bytes of `s`, 0 when not (or on a match error).
  * `s` must be valid UTF-8 (text normalized by text.c always is): it is not

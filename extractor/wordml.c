@@ -113,7 +113,10 @@ static S_elem S_classify_name(S_reader *r, const xmlChar *uri, const xmlChar *lo
  * uses a few dozen element names, each thousands of times. */
 static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
 {
-	uintptr_t h = ((uintptr_t)localname >> 3) ^ ((uintptr_t)uri >> 7);
+	/* the parser's dictionary packs short names a few bytes apart: mix
+	 * every bit (Fibonacci hashing) and take the top ones */
+	uint64_t h = ((uint64_t)(uintptr_t)localname ^ ((uint64_t)(uintptr_t)uri << 1)) *
+		     UINT64_C(0x9E3779B97F4A7C15) >> 56;
 	unsigned i, probe;
 	S_elem e;
 

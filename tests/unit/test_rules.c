@@ -122,6 +122,34 @@ static void field_index(void **state)
 	assert_true(xxgk_rules_field_index(r, "requests.result.other.other.total", 33) >= 0);
 }
 
+/* The per-spec field table holds, for every row rule and column rule, the
+ * index of <prefix>.<row>.<col> (empty parts left out), or -1. */
+static void spec_field_table(void **state)
+{
+	const xxgk_rules *r = S_builtin();
+	size_t k, a, b, hits = 0, misses = 0;
+	char id[256];
+	(void)state;
+	for (k = 0; k < r->nspecs; k++) {
+		const xxgk_spec *s = &r->specs[k];
+		for (a = 0; a < s->nrows; a++)
+			for (b = 0; b < s->ncols; b++) {
+				int n = snprintf(id, sizeof(id), "%s%s%s%s%s", s->prefix,
+						 *s->rows[a].id ? "." : "", s->rows[a].id,
+						 *s->cols[b].id ? "." : "", s->cols[b].id);
+				int want = xxgk_rules_field_index(r, id, (size_t)n);
+				assert_int_equal(xxgk_spec_field(s, a, b), want);
+				if (want >= 0)
+					hits++;
+				else
+					misses++;
+			}
+	}
+	/* both kinds occur: e.g. the 2019 active table's rows do not all have every column */
+	assert_true(hits >= 200);
+	assert_true(misses > 0);
+}
+
 /* Every field can be produced: some spec's prefix, row id and column id compose it. */
 static void every_field_reachable(void **state)
 {
@@ -409,6 +437,7 @@ int main(void)
 		cmocka_unit_test(builtin_schema),
 		cmocka_unit_test(field_ids_are_lower_case_dotted),
 		cmocka_unit_test(field_index),
+		cmocka_unit_test(spec_field_table),
 		cmocka_unit_test(every_field_reachable),
 		cmocka_unit_test(load_small),
 		cmocka_unit_test(error_unknown_directive),
