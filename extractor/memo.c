@@ -26,14 +26,26 @@ void xxgk_memo_dispose(xxgk_memo *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* 64-bit FNV-1a over the text, mixed with the list; never 0. */
+/* A multiply-xorshift hash over the text, eight bytes at a time, mixed
+ * with the list and the length; never 0. */
 static uint64_t S_hash(const void *list, const char *s, size_t len)
 {
-	uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)list;
-	size_t i;
+	const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+	uint64_t h = ((uint64_t)(uintptr_t)list ^ len) * k, w;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	if (i < len) {
+		w = 0;
+		memcpy(&w, s + i, len - i);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	h ^= h >> 32;
 	return h ? h : 1;
 }
 

@@ -5,7 +5,7 @@
  */
 #include "package.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -177,35 +177,73 @@ static int S_read_part(xxgk_buf *out, S_pkg *pkg, zip_int64_t idx, const char *n
 	return 0;
 }
 
-/* Find the officeDocument target in the bytes of _rels/.rels. */
+/* What the _rels/.rels handler looks for. */
+typedef struct {
+	char *target;
+	size_t size;
+	int found;
+} S_rels;
+
+/* The value of the un-namespaced attribute `name` in a SAX2 attribute
+ * array (localname, prefix, URI, value, value end), or NULL. */
+static const xmlChar *S_attr(const xmlChar **attrs, int n, const char *name, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < n; i++, attrs += 5)
+		if (!attrs[2] && strcmp((const char *)attrs[0], name) == 0) {
+			*len = (size_t)(attrs[4] - attrs[3]);
+			return attrs[3];
+		}
+	return NULL;
+}
+
+static void S_rels_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+			 const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+			 int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	S_rels *st = ((xmlParserCtxtPtr)ctx)->_private;
+	const xmlChar *type, *tgt;
+	size_t tlen, glen, k;
+
+	(void)prefix, (void)uri, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+	if (st->found || strcmp((const char *)localname, "Relationship") != 0 ||
+	    !(type = S_attr(attributes, nb_attributes, "Type", &tlen)) ||
+	    !(tgt = S_attr(attributes, nb_attributes, "Target", &glen)))
+		return;
+	for (k = 0; k < sizeof(S_office_doc_types) / sizeof(*S_office_doc_types); k++)
+		if (strlen(S_office_doc_types[k]) == tlen &&
+		    memcmp(type, S_office_doc_types[k], tlen) == 0) {
+			snprintf(st->target, st->size, "%.*s", (int)(glen < st->size ? glen : st->size - 1),
+				 (const char *)tgt);
+			st->found = 1;
+		}
+}
+
+static void S_rels_error(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx, (void)err; /* a malformed .rels is told as "no relationship" */
+}
+
+/* Find the officeDocument target in the bytes of _rels/.rels. The SAX2
+ * parser has no handler but this one: no entity is defined or loaded. */
 static int S_rels_target(char *target, size_t size, const xxgk_buf *rels)
 {
-	xmlTextReaderPtr rd;
-	int ret, found = 0;
-	size_t k;
+	S_rels st = {target, size, 0};
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
 
-	rd = xmlReaderForMemory(rels->ptr, (int)rels->size, "_rels/.rels", NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!rd)
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = S_rels_start;
+	sax.serror = S_rels_error;
+	if (rels->size > INT32_MAX || !(ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL)))
 		return xxgk_error_oom();
-	while (!found && (ret = xmlTextReaderRead(rd)) == 1) {
-		const xmlChar *ln = xmlTextReaderConstLocalName(rd);
-		xmlChar *type, *tgt;
-		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT ||
-		    !ln || strcmp((const char *)ln, "Relationship") != 0)
-			continue;
-		type = xmlTextReaderGetAttribute(rd, BAD_CAST "Type");
-		tgt = xmlTextReaderGetAttribute(rd, BAD_CAST "Target");
-		for (k = 0; type && tgt && k < sizeof(S_office_doc_types) / sizeof(*S_office_doc_types); k++)
-			if (strcmp((const char *)type, S_office_doc_types[k]) == 0) {
-				snprintf(target, size, "%s", (const char *)tgt);
-				found = 1;
-			}
-		xmlFree(type);
-		xmlFree(tgt);
-	}
-	xmlFreeTextReader(rd);
-	if (!found)
+	ctxt->_private = &st;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlParseChunk(ctxt, rels->ptr, (int)rels->size, 1);
+	xmlFreeParserCtxt(ctxt);
+	if (!st.found)
 		return xxgk_error_set(XXGK_ENOTDOCX, "no main document part: _rels/.rels has no "
 				      "officeDocument relationship");
 	return 0;
@@ -229,40 +267,6 @@ static void S_part_name(char *out, size_t size, const char *target)
 		}
 	}
 	out[o] = '\0';
-}
-
-/*
- * Is the main part a WordprocessingML document? Only its first element is
- * read; a part malformed before it is left to the reader to report.
- */
-static int S_check_root(const xxgk_buf *xml, const char *part)
-{
-	xmlTextReaderPtr rd;
-	const char *ln = NULL;
-	char found[160] = "";
-	int ret;
-
-	rd = xmlReaderForMemory(xml->ptr, (int)(xml->size > INT32_MAX ? INT32_MAX : xml->size), part,
-				NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!rd)
-		return xxgk_error_oom();
-	while ((ret = xmlTextReaderRead(rd)) == 1 &&
-	       xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
-		;
-	if (ret == 1) {
-		ln = (const char *)xmlTextReaderConstLocalName(rd);
-		snprintf(found, sizeof(found), "<%s>", (const char *)xmlTextReaderConstName(rd));
-	}
-	/* any <document> passes, even with an undeclared prefix (its local name is
-	 * then "w:document"): the reader itself only reads WordprocessingML */
-	if (ln && strchr(ln, ':'))
-		ln = strrchr(ln, ':') + 1;
-	ret = ret != 1 || (ln && strcmp(ln, "document") == 0);
-	xmlFreeTextReader(rd);
-	if (!ret)
-		return xxgk_error_set(XXGK_ENOTDOCX, "the main part %s is not a WordprocessingML "
-				      "document: its root element is %s, not <w:document>", part, found);
-	return 0;
 }
 
 static int S_main_part(xxgk_buf *out, char *part, size_t part_size, S_pkg *pkg)
@@ -291,8 +295,7 @@ static int S_main_part(xxgk_buf *out, char *part, size_t part_size, S_pkg *pkg)
 				    "to %s, which the package does not have", part);
 		goto cleanup;
 	}
-	if ((rc = S_read_part(out, pkg, idx, part)) == 0)
-		rc = S_check_root(out, part);
+	rc = S_read_part(out, pkg, idx, part); /* its root element is the reader's to check */
 cleanup:
 	xxgk_buf_dispose(&rels);
 	return rc;

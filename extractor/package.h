@@ -25,6 +25,7 @@ xxgk_kind xxgk_package_sniff(const unsigned char *data, size_t len);
  * Find the main document part of the package in `data` through
  * _rels/.rels and append its bytes to `out`; its name goes to `part`.
  * Fails with XXGK_ENOTDOCX, XXGK_ELIMIT or XXGK_ENOMEM and a message.
+ * Whether the part is WordprocessingML is the reader's to tell (wordml.h).
  */
 int xxgk_package_main_part(xxgk_buf *out, char *part, size_t part_size,
 			   const void *data, size_t len, const xxgk_limits *lim);

@@ -28,6 +28,14 @@
 #define S_KIND_SLOTS 256     /* remembered (namespace, name) kinds; a power of 2 */
 #define S_STACK 512          /* open elements whose kind is remembered for their end */
 
+/* The few handlers run for every element stay small when the rarer work
+ * they may do is not inlined into them. */
+#if defined(__GNUC__)
+#define S_NOINLINE __attribute__((noinline))
+#else
+#define S_NOINLINE
+#endif
+
 typedef struct {
 	xxgk_rawtable **tables; /* open tables, innermost last */
 	size_t ntables;
@@ -45,6 +53,7 @@ typedef struct {
 	unsigned depth;         /* open elements */
 	unsigned skip;          /* depth of the open skipped element, 0 if none */
 	int rc;                 /* a handler's failure, which stops the parse */
+	unsigned max_depth;     /* lim->max_xml_depth, beside `depth` */
 	const xmlChar *ns_cache[4]; /* namespace names seen, interned by the parser */
 	int ns_kind[4];
 	/* element kinds by the parser's interned (namespace, local name) pointers */
@@ -109,15 +118,19 @@ static S_elem S_classify_name(S_reader *r, const xmlChar *uri, const xmlChar *lo
 	return E_OTHER;
 }
 
-/* S_classify_name, remembered per pair of interned pointers: a document
- * uses a few dozen element names, each thousands of times. */
-static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
+/* The cache's home slot of a pair of interned pointers. The parser's
+ * dictionary packs short names a few bytes apart: mix every bit
+ * (Fibonacci hashing) and take the top ones. */
+static unsigned S_kind_slot(const xmlChar *uri, const xmlChar *localname)
 {
-	/* the parser's dictionary packs short names a few bytes apart: mix
-	 * every bit (Fibonacci hashing) and take the top ones */
-	uint64_t h = ((uint64_t)(uintptr_t)localname ^ ((uint64_t)(uintptr_t)uri << 1)) *
-		     UINT64_C(0x9E3779B97F4A7C15) >> 56;
-	unsigned i, probe;
+	return (unsigned)(((uint64_t)(uintptr_t)localname ^ ((uint64_t)(uintptr_t)uri << 1)) *
+			  UINT64_C(0x9E3779B97F4A7C15) >> 56) & (S_KIND_SLOTS - 1);
+}
+
+/* S_classify past the home slot: probe on, or classify by name and remember. */
+static S_NOINLINE S_elem S_classify_miss(S_reader *r, const xmlChar *uri, const xmlChar *localname)
+{
+	unsigned h = S_kind_slot(uri, localname), i, probe;
 	S_elem e;
 
 	for (probe = 0; probe < 8; probe++) {
@@ -134,6 +147,18 @@ static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localna
 		r->kinds[i].e = (unsigned char)e;
 	}
 	return e;
+}
+
+/* S_classify_name, remembered per pair of interned pointers: a document
+ * uses a few dozen element names, each thousands of times, and nearly
+ * every one is found in its home slot. */
+static S_elem S_classify(S_reader *r, const xmlChar *uri, const xmlChar *localname)
+{
+	unsigned i = S_kind_slot(uri, localname);
+
+	if (r->kinds[i].name == localname && r->kinds[i].uri == uri)
+		return (S_elem)r->kinds[i].e;
+	return S_classify_miss(r, uri, localname);
 }
 
 static xxgk_rawtable *S_top(S_reader *r)
@@ -287,7 +312,7 @@ static int S_paragraph_end(S_reader *r)
 	return rc;
 }
 
-static int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **attrs, int nattrs)
+static S_NOINLINE int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **attrs, int nattrs)
 {
 	int rc = 0;
 
@@ -350,7 +375,7 @@ static int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **att
 	return rc;
 }
 
-static int S_end(S_reader *r, S_elem e)
+static S_NOINLINE int S_end(S_reader *r, S_elem e)
 {
 	switch (e) {
 	case E_P:
@@ -404,6 +429,18 @@ static void S_fail(S_reader *r, int rc)
 	xmlStopParser(r->ctxt);
 }
 
+/* The root element must be a document (any namespace: the elements inside
+ * are read only in WordprocessingML's). */
+static int S_root(S_reader *r, const xmlChar *prefix, const xmlChar *localname)
+{
+	if (strcmp((const char *)localname, "document") == 0)
+		return 0;
+	return xxgk_error_set(XXGK_ENOTDOCX, "the main part %s is not a WordprocessingML document: "
+			      "its root element is <%.60s%s%.60s>, not <w:document>", r->part,
+			      prefix ? (const char *)prefix : "", prefix ? ":" : "",
+			      (const char *)localname);
+}
+
 static void S_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
 			int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -414,10 +451,14 @@ static void S_sax_start(void *ctx, const xmlChar *localname, const xmlChar *pref
 	(void)prefix, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
 	if (r->rc)
 		return;
-	r->depth++;
+	if (r->depth++ == 0) {
+		r->open[0] = E_OTHER;
+		S_fail(r, S_root(r, prefix, localname));
+		return;
+	}
 	if (r->skip)
 		return;
-	if (r->depth - 1 > r->lim->max_xml_depth) {
+	if (r->depth - 1 > r->max_depth) {
 		S_fail(r, xxgk_error_set_at(XXGK_ELIMIT, r->part, xmlSAX2GetLineNumber(r->ctxt), 0,
 					    "XML nested more than %u deep (limit max_xml_depth)",
 					    r->lim->max_xml_depth));
@@ -426,6 +467,8 @@ static void S_sax_start(void *ctx, const xmlChar *localname, const xmlChar *pref
 	e = S_classify(r, uri, localname);
 	if (r->depth <= S_STACK)
 		r->open[r->depth - 1] = (unsigned char)e;
+	if (e == E_OTHER)
+		return; /* most elements: properties, runs, drawings */
 	if (e == E_SKIP)
 		r->skip = r->depth; /* everything inside is left out */
 	else
@@ -436,6 +479,7 @@ static void S_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix
 		      const xmlChar *uri)
 {
 	S_reader *r = S_of(ctx);
+	S_elem e;
 
 	(void)prefix;
 	if (r->rc)
@@ -445,9 +489,10 @@ static void S_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix
 			r->skip = 0;
 		return;
 	}
-	S_fail(r, S_end(r, r->depth <= S_STACK ? (S_elem)r->open[r->depth - 1]
-						: S_classify(r, uri, localname)));
+	e = r->depth <= S_STACK ? (S_elem)r->open[r->depth - 1] : S_classify(r, uri, localname);
 	r->depth--;
+	if (e != E_OTHER)
+		S_fail(r, S_end(r, e));
 }
 
 static void S_sax_text(void *ctx, const xmlChar *ch, int len)
@@ -480,6 +525,7 @@ int xxgk_wordml_read(const char *xml, size_t len, const char *part, const xxgk_l
 	memset(&r, 0, sizeof(r));
 	r.para = (xxgk_buf)XXGK_BUF_INIT;
 	r.lim = lim;
+	r.max_depth = lim->max_xml_depth;
 	r.sink = sink;
 	r.payload = payload;
 	r.part = part;

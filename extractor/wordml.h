@@ -1,10 +1,11 @@
 /*
  * wordml.h - stream WordprocessingML and hand over paragraphs and tables.
  *
- * The reader walks the main part once, forward, with libxml2's
- * xmlTextReader. Paragraphs outside tables go to the sink as text; each
- * table goes to the sink when it closes (a nested table before the table
- * that holds it), as rows of cells with their spans and merge marks.
+ * The reader walks the main part once, forward, with libxml2's SAX2
+ * parser. Its root element must be a document (else XXGK_ENOTDOCX).
+ * Paragraphs outside tables go to the sink as text; each table goes to
+ * the sink when it closes (a nested table before the table that holds
+ * it), as rows of cells with their spans and merge marks.
  */
 #ifndef XXGK_WORDML_H
 #define XXGK_WORDML_H

@@ -292,6 +292,23 @@ static void not_xml_at_all(void **state)
 	xxgk_buf_dispose(&c.log);
 }
 
+/* The root element must be a document; the error names the one found. */
+static void root_must_be_document(void **state)
+{
+	S_cap c = {XXGK_BUF_INIT, 0, 0, 0};
+	(void)state;
+	assert_int_equal(S_read_xml(&c, "<a:themeManager xmlns:a=\"urn:x\"><w:tbl/></a:themeManager>",
+				    NULL), XXGK_ENOTDOCX);
+	assert_true(fx_contains(xxgk_error_last()->message, "word/document.xml is not a "
+				"WordprocessingML document: its root element is <a:themeManager>"));
+	assert_int_equal(c.events, 0);
+	assert_int_equal(S_read_xml(&c, "<body/>", NULL), XXGK_ENOTDOCX);
+	assert_true(fx_contains(xxgk_error_last()->message, "root element is <body>,"));
+	/* any document passes, whatever its namespace */
+	assert_int_equal(S_read_xml(&c, "<document><p/></document>", NULL), 0);
+	xxgk_buf_dispose(&c.log);
+}
+
 static void S_expect_limit(const char *body, const xxgk_limits *lim, const char *name)
 {
 	char *log;
@@ -421,6 +438,7 @@ int main(void)
 		cmocka_unit_test(limit_xml_depth),
 		cmocka_unit_test(limit_paragraphs),
 		cmocka_unit_test(sink_stops_the_walk),
+		cmocka_unit_test(root_must_be_document),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
