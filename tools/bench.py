@@ -11,7 +11,10 @@ change in the machine's load hits every tool alike:
   pandoc         `pandoc -f docx -t json FILE` (one process per file, as
                  users run it)
 
-Each figure is the median of the runs. python-docx and pandoc are timed on
+Single-process tools (all but xxgk -j CPUS) run on one CPU, the same for
+all, unless --no-pin: on a shared virtual machine the CPUs' speeds differ
+from minute to minute, and a process that moves between them is timed on
+a mix. Each figure is the median of the runs. python-docx and pandoc are timed on
 a subset (their per-report time is what is compared; totals are scaled).
 Peak RSS is the child's ru_maxrss (for pandoc, the largest of its
 processes). Then the scale checks: reports padded with k times the
@@ -50,15 +53,22 @@ print(chars)
 RSS_FILE = None
 
 
-def run(argv, stdin_path=None):
+PIN = None  # the CPU single-process tools run on, or None
+SCALE_RUNS = 5
+
+
+def run(argv, stdin_path=None, pin=True):
     """Run argv; return (wall s, cpu s, peak RSS KiB, exit status, stderr).
 
     The peak RSS comes from GNU time: a child forked from this Python
-    process would report Python's own RSS as its high-water mark."""
+    process would report Python's own RSS as its high-water mark. With
+    `pin` (and PIN set) the process runs on that one CPU."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    cpu = PIN if pin else None
+    pre = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
     t0 = time.perf_counter()
     p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", RSS_FILE] + argv, stdin=stdin,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=pre)
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
@@ -209,14 +219,19 @@ def main():
     ap.add_argument("--docx-files", type=int, default=100, help="python-docx subset (100)")
     ap.add_argument("--pandoc-files", type=int, default=20, help="pandoc subset (20)")
     ap.add_argument("--slow-runs", type=int, default=3, help="runs of python-docx and pandoc (3)")
+    ap.add_argument("--no-pin", action="store_true",
+                    help="let single-process tools run on any CPU (default: all on the first "
+                         "CPU this script may use, so that they are compared on the same one)")
     ap.add_argument("--no-write", action="store_true", help="do not update docs/performance.md")
     ap.add_argument("--no-install", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
-    global RSS_FILE
+    global RSS_FILE, PIN
     RSS_FILE = os.path.join(work, "rss.txt")
     cpus = os.cpu_count() or 1
+    if not args.no_pin and hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1:
+        PIN = min(os.sched_getaffinity(0))
     load0 = os.getloadavg()
     started = time.strftime("%Y-%m-%d %H:%M %Z")
 
@@ -230,7 +245,7 @@ def main():
 
     tools = [
         Tool("xxgk -j 1", len(files), lambda: run(xx + ["-j", "1"], lst)),
-        Tool("xxgk -j %d" % cpus, len(files), lambda: run(xx + ["-j", str(cpus)], lst)),
+        Tool("xxgk -j %d" % cpus, len(files), lambda: run(xx + ["-j", str(cpus)], lst, pin=False)),
         Tool("floor (inflate + SAX2, empty handlers)", len(files), lambda: run([args.floor, "-"], lst)),
         Tool("python-docx, every cell of every table", len(docx_sub),
              lambda: run([args.python, "-c", DOCX_READER, docx_lst])),
@@ -253,25 +268,30 @@ def main():
     base = os.path.join(ROOT, "corpus", "seed-word", "input.docx")
     if base not in good:
         base = good[0]
-    curve = []
+    sizes = []
     for k in (1, 2, 5, 10, 20):
         padded = os.path.join(work, "padded-%02d.docx" % k)
         pad(base, padded, k)
         m = max(10, 200 // k)
         plst = write_list(os.path.join(work, "padded-%02d.txt" % k), [padded] * m)
-        tx = Tool("xxgk", m, lambda: run(xx + ["-j", "1"], plst))
-        tf = Tool("floor", m, lambda: run([args.floor, "-"], plst))
-        tx.runs = tf.runs = 3
-        for _ in range(3):
+        tx = Tool("xxgk", m, lambda plst=plst: run(xx + ["-j", "1"], plst))
+        tf = Tool("floor", m, lambda plst=plst: run([args.floor, "-"], plst))
+        sizes.append((k, padded, tx, tf))
+    # every size in each round, so that a slow minute does not land on one size
+    for _ in range(SCALE_RUNS):
+        for k, padded, tx, tf in sizes:
             tx.once()
             tf.once()
-        curve.append((k, os.path.getsize(padded), tx.per_report(), tf.per_report()))
+    curve = [(k, os.path.getsize(padded), tx.per_report(), tf.per_report())
+             for k, padded, tx, tf in sizes]
     load1 = os.getloadavg()
 
     # The table.
     lines = []
-    lines.append("Measured %s on %s; load average %.2f %.2f %.2f before, %.2f %.2f %.2f after." % (
-        started, versions(args)["cpu"], *load0, *load1))
+    lines.append("Measured %s on %s; load average %.2f %.2f %.2f before, %.2f %.2f %.2f after. %s" % (
+        started, versions(args)["cpu"], *load0, *load1,
+        "Single-process tools pinned to CPU %d; xxgk -j %d on all." % (PIN, cpus) if PIN is not None
+        else "No tool pinned to a CPU."))
     lines.append("")
     lines.append("Batch: %d reports, copies of the %d corpus reports that all three tools read "
                  "(%s), from the page cache. Runs interleaved; medians of %d runs "
@@ -303,8 +323,8 @@ def main():
         lines.append("| %s | %.2f | %s |" % (what, v, "yes" if ok else "**no**"))
     lines.append("")
     lines.append("Scale: `%s` padded with k copies of its body (paragraphs and tables), "
-                 "xxgk -j 1 and the floor, medians of 3 runs over max(10, 200/k) copies:"
-                 % os.path.relpath(base, ROOT))
+                 "xxgk -j 1 and the floor, medians of %d interleaved runs over max(10, 200/k) copies:"
+                 % (os.path.relpath(base, ROOT), SCALE_RUNS))
     lines.append("")
     lines.append("| k | .docx KB | xxgk ms/report | ÷ k=1 | floor ms/report | ÷ k=1 | xxgk ÷ floor | xxgk peak RSS MB | floor peak RSS MB |")
     lines.append("|---|---|---|---|---|---|---|---|---|")
