@@ -148,9 +148,10 @@ static int S_index(const xxgk_rules *rules, const S_rule *rule, const char *inst
 	return xxgk_rules_field_index(rules, id, (size_t)n);
 }
 
-/* The fields whose presence leaves `part` out of this instance's sum. */
-static void S_plan_stands(const xxgk_rules *rules, const S_rule *rule, const char *inst,
-			  const char *part, S_inst *in, size_t k)
+/* The fields whose presence leaves `part` out of this instance's sum; -1
+ * when there are more than S_inst holds. */
+static int S_plan_stands(const xxgk_rules *rules, const S_rule *rule, const char *inst,
+			 const char *part, S_inst *in, size_t k)
 {
 	size_t i, j;
 
@@ -158,24 +159,36 @@ static void S_plan_stands(const xxgk_rules *rules, const S_rule *rule, const cha
 	for (i = 0; i < sizeof(S_stand_ins) / sizeof(*S_stand_ins); i++) {
 		if (strcmp(S_stand_ins[i].part, part) != 0)
 			continue;
-		for (j = 0; S_stand_ins[i].instead_of[j] && in->nstand[k] < S_MAX_STANDS; j++)
+		for (j = 0; S_stand_ins[i].instead_of[j]; j++) {
+			if (in->nstand[k] == S_MAX_STANDS)
+				return -1;
 			in->stand[k][in->nstand[k]++] =
 				S_index(rules, rule, inst, S_stand_ins[i].instead_of[j]);
+		}
 	}
+	return 0;
 }
 
-static void S_plan_inst(const xxgk_rules *rules, const S_rule *rule, const char *inst, S_inst *in)
+/* Resolve one instance; -1 when the rule has more terms than S_inst holds. */
+static int S_plan_inst(const xxgk_rules *rules, const S_rule *rule, const char *inst, S_inst *in)
 {
 	size_t k;
 
-	for (k = 0; rule->totals[k] && k < S_MAX_TOTALS; k++)
+	for (k = 0; rule->totals[k]; k++) {
+		if (k == S_MAX_TOTALS)
+			return -1;
 		in->totals[k] = S_index(rules, rule, inst, rule->totals[k]);
+	}
 	in->ntotals = k;
-	for (k = 0; rule->parts[k] && k < S_MAX_PARTS; k++) {
+	for (k = 0; rule->parts[k]; k++) {
+		if (k == S_MAX_PARTS)
+			return -1;
 		in->parts[k] = S_index(rules, rule, inst, rule->parts[k]);
-		S_plan_stands(rules, rule, inst, rule->parts[k], in, k);
+		if (S_plan_stands(rules, rule, inst, rule->parts[k], in, k) < 0)
+			return -1;
 	}
 	in->nparts = k;
+	return 0;
 }
 
 int xxgk_check__plan_new(xxgk_check_plan **out, const xxgk_rules *rules)
@@ -195,7 +208,12 @@ int xxgk_check__plan_new(xxgk_check_plan **out, const xxgk_rules *rules)
 			return xxgk_error_oom();
 		}
 		for (i = 0; i < n; i++)
-			S_plan_inst(rules, rule, rule->instances[i], &p->inst[k][i]);
+			if (S_plan_inst(rules, rule, rule->instances[i], &p->inst[k][i]) < 0) {
+				xxgk_check__plan_free(p);
+				*out = NULL;
+				return xxgk_error_set(XXGK_ERROR, "check rule %s has more terms than "
+						      "check.c's S_inst holds", rule->code);
+			}
 		p->ninst[k] = n;
 	}
 	return 0;
