@@ -4,7 +4,9 @@
  * report into its own buffer; the main thread writes them in input order.
  * Workers may run ahead of the writer by at most a fixed window of inputs,
  * so memory stays flat however many files there are, and the output is the
- * same bytes whatever the number of workers.
+ * same bytes whatever the number of workers. With one worker the main
+ * thread extracts and writes itself: a second thread would only hand each
+ * report over.
  */
 #include "batch.h"
 
