@@ -24,7 +24,7 @@
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
-#define S_CHUNK (64u << 10) /* bytes handed to the parser at a time */
+#define S_CHUNK (1024u << 10) /* bytes handed to the parser at a time: 1 MiB */
 #define S_KIND_SLOTS 256     /* remembered (namespace, name) kinds; a power of 2 */
 #define S_STACK 512          /* open elements whose kind is remembered for their end */
 
@@ -542,13 +542,14 @@ int xxgk_wordml_read(const char *xml, size_t len, const char *part, const xxgk_l
 	sax.ignorableWhitespace = S_sax_text;
 	sax.cdataBlock = S_sax_text;
 	sax.serror = S_on_error;
-	r.ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, part);
+	r.ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL); /* errors name `part` */
 	if (!r.ctxt)
 		return xxgk_error_oom();
 	r.ctxt->_private = &r;
 	xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	/* in pieces, as a stream: the parser then keeps only a window of the
-	 * input and a long line is no "huge input lookup" */
+	/* in pieces of S_CHUNK, as a stream: most parts go in one piece; of a
+	 * larger one the parser keeps only a window, and a 12 MB line is no
+	 * "huge input lookup" (smaller pieces cost more calls and copies) */
 	do {
 		size_t n = len - done < S_CHUNK ? len - done : S_CHUNK;
 		xmlParseChunk(r.ctxt, xml + done, (int)n, done + n == len);
