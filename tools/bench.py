@@ -246,6 +246,10 @@ def main():
     tools = [
         Tool("xxgk -j 1", len(files), lambda: run(xx + ["-j", "1"], lst)),
         Tool("xxgk -j %d" % cpus, len(files), lambda: run(xx + ["-j", str(cpus)], lst, pin=False)),
+        # -j CPUS runs on every CPU, so it is compared with one worker free to
+        # run on any of them too, not with one held on a CPU that may be the
+        # fastest or the slowest at the time
+        Tool("xxgk -j 1, on any CPU", len(files), lambda: run(xx + ["-j", "1"], lst, pin=False)),
         Tool("floor (inflate + SAX2, empty handlers)", len(files), lambda: run([args.floor, "-"], lst)),
         Tool("python-docx, every cell of every table", len(docx_sub),
              lambda: run([args.python, "-c", DOCX_READER, docx_lst])),
@@ -257,7 +261,7 @@ def main():
         t.runs = args.runs if t.files == len(files) else args.slow_runs
     print("bench: timing (%d runs; python-docx and pandoc %d)" % (args.runs, args.slow_runs), file=sys.stderr)
     interleave(tools, args.runs)
-    x1, xj, floor, pydocx, pandoc = tools
+    x1, xj, x1any, floor, pydocx, pandoc = tools
 
     # Memory whatever the batch size: the same run over a tenth of the batch.
     small = write_list(os.path.join(work, "batch-small.txt"), files[:max(1, len(files) // 10)])
@@ -290,7 +294,7 @@ def main():
     lines = []
     lines.append("Measured %s on %s; load average %.2f %.2f %.2f before, %.2f %.2f %.2f after. %s" % (
         started, versions(args)["cpu"], *load0, *load1,
-        "Single-process tools pinned to CPU %d; xxgk -j %d on all." % (PIN, cpus) if PIN is not None
+        "Single-process tools pinned to CPU %d, but for the unpinned xxgk -j 1 that -j %d is compared with." % (PIN, cpus) if PIN is not None
         else "No tool pinned to a CPU."))
     lines.append("")
     lines.append("Batch: %d reports, copies of the %d corpus reports that all three tools read "
@@ -306,6 +310,7 @@ def main():
     lines.append("")
     w1, c1, r1 = x1.per_report()
     wj = xj.per_report()[0]
+    w1any = x1any.per_report()[0]
     wf, cf, _ = floor.per_report()
     wd = pydocx.per_report()[0]
     checks = [
@@ -314,7 +319,7 @@ def main():
         ("single worker ≤ 1.25× the floor's per-report time (CPU)", c1 / cf, "<=", 1.25),
         ("peak RSS < 30 MB (%d reports)" % len(files), r1 / 1024, "<", 30.0),
         ("peak RSS < 30 MB (%d reports)" % max(1, len(files) // 10), rss_small / 1024, "<", 30.0),
-        ("-j %d ≥ 1.8× the single worker" % cpus, w1 / wj, ">=", 1.8),
+        ("-j %d ≥ 1.8× the single worker (both on any CPU)" % cpus, w1any / wj, ">=", 1.8),
     ]
     lines.append("| target | measured | met |")
     lines.append("|---|---|---|")
