@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "error.h"
 #include "html.h"
+#include "sax2attr.h"
 
 #define RATIO_MIN_BYTES (1u << 20) /* the ratio limit applies above 1 MiB */
 #define S_PIECE (64u << 10)        /* bytes inflated at a time */
@@ -184,38 +185,24 @@ typedef struct {
 	int found;
 } S_rels;
 
-/* The value of the un-namespaced attribute `name` in a SAX2 attribute
- * array (localname, prefix, URI, value, value end), or NULL. */
-static const xmlChar *S_attr(const xmlChar **attrs, int n, const char *name, size_t *len)
-{
-	int i;
-
-	for (i = 0; i < n; i++, attrs += 5)
-		if (!attrs[2] && strcmp((const char *)attrs[0], name) == 0) {
-			*len = (size_t)(attrs[4] - attrs[3]);
-			return attrs[3];
-		}
-	return NULL;
-}
-
 static void S_rels_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			 const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
 			 int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
 	S_rels *st = ((xmlParserCtxtPtr)ctx)->_private;
-	const xmlChar *type, *tgt;
+	const char *type, *tgt;
 	size_t tlen, glen, k;
 
 	(void)prefix, (void)uri, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
 	if (st->found || strcmp((const char *)localname, "Relationship") != 0 ||
-	    !(type = S_attr(attributes, nb_attributes, "Type", &tlen)) ||
-	    !(tgt = S_attr(attributes, nb_attributes, "Target", &glen)))
+	    !(type = xxgk_sax2_attr(attributes, nb_attributes, NULL, "Type", &tlen)) ||
+	    !(tgt = xxgk_sax2_attr(attributes, nb_attributes, NULL, "Target", &glen)))
 		return;
 	for (k = 0; k < sizeof(S_office_doc_types) / sizeof(*S_office_doc_types); k++)
 		if (strlen(S_office_doc_types[k]) == tlen &&
 		    memcmp(type, S_office_doc_types[k], tlen) == 0) {
 			snprintf(st->target, st->size, "%.*s", (int)(glen < st->size ? glen : st->size - 1),
-				 (const char *)tgt);
+				 tgt);
 			st->found = 1;
 		}
 }

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "error.h"
 #include "rawtable.h"
+#include "sax2attr.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -257,26 +258,12 @@ static void S_cell_close(S_reader *r)
 	r->in_cell &= ~(1 << (r->ntables - 1));
 }
 
-/* The w:val attribute (in the element's namespace) of a SAX2 attribute
- * array; the value is not NUL-terminated. NULL when absent. */
-static const char *S_val(const xmlChar **attrs, int nattrs, const xmlChar *uri, size_t *len)
-{
-	int i;
-
-	for (i = 0; i < nattrs; i++, attrs += 5)
-		if (attrs[2] == uri && strcmp((const char *)attrs[0], "val") == 0) {
-			*len = (size_t)(attrs[4] - attrs[3]);
-			return (const char *)attrs[3];
-		}
-	return NULL;
-}
-
 /* A decimal w:val as strtoul reads it; `dflt` when absent, unreadable or 0. */
 static uint32_t S_attr_uint(const xmlChar **attrs, int nattrs, const xmlChar *uri, uint32_t dflt,
 			    uint32_t max)
 {
 	size_t len, i;
-	const char *v = S_val(attrs, nattrs, uri, &len);
+	const char *v = xxgk_sax2_attr(attrs, nattrs, uri, "val", &len);
 	unsigned long n = 0;
 
 	if (!v)
@@ -352,7 +339,7 @@ static S_NOINLINE int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xm
 	case E_VMERGE:
 		if (S_cell_open(r)) {
 			size_t len;
-			const char *v = S_val(attrs, nattrs, ns, &len);
+			const char *v = xxgk_sax2_attr(attrs, nattrs, ns, "val", &len);
 			S_top(r)->cells[S_top(r)->ncells - 1].vmerge =
 				v && len == 7 && memcmp(v, "restart", 7) == 0 ? XXGK_VMERGE_RESTART
 									      : XXGK_VMERGE_CONTINUE;
