@@ -299,7 +299,8 @@ static int S_paragraph_end(S_reader *r)
 	return rc;
 }
 
-static S_NOINLINE int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **attrs, int nattrs)
+static S_NOINLINE int S_start(S_reader *r, S_elem e, const xmlChar *ns, const xmlChar **attrs,
+			      int nattrs)
 {
 	int rc = 0;
 
