@@ -163,7 +163,10 @@ static void *S_work(void *arg)
 		S_process(R, w->x, s);
 		pthread_mutex_lock(&R->mu);
 		s->state = S_DONE;
-		pthread_cond_signal(&R->done);
+		/* the writer waits for the next slot in input order only: a slot
+		 * done ahead of it is taken without waiting when its turn comes */
+		if (s->seq == R->next_write)
+			pthread_cond_signal(&R->done);
 		pthread_mutex_unlock(&R->mu);
 	}
 	return NULL;
